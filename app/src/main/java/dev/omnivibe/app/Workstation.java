@@ -1,0 +1,71 @@
+package dev.omnivibe.app;
+
+import dev.omnivibe.engine.deck.DeckResolver;
+import dev.omnivibe.engine.encoder.EncoderDetector;
+import dev.omnivibe.engine.encoder.EncoderReport;
+import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.media.AudioInspector;
+import dev.omnivibe.engine.media.ImageInspector;
+import dev.omnivibe.engine.platform.AppDirs;
+import dev.omnivibe.engine.render.RenderOptions;
+import dev.omnivibe.engine.render.Renderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+
+/**
+ * Wires the engine pieces the launcher needs from the per-user folders and config file ({@code
+ * omnivibe.properties} in the config folder; {@code ffmpeg.path} is read here).
+ */
+public final class Workstation {
+  private final AppDirs dirs;
+  private final FfmpegTools tools;
+
+  private Workstation(AppDirs dirs, FfmpegTools tools) {
+    this.dirs = dirs;
+    this.tools = tools;
+  }
+
+  /** Locates FFmpeg (option, config, environment, PATH, bundled) and prepares the engine. */
+  public static Workstation open(Path ffmpegOption) {
+    AppDirs dirs = AppDirs.forCurrentUser();
+    Path configured = configuredFfmpeg(dirs);
+    return new Workstation(dirs, new FfmpegLocator().locate(ffmpegOption, configured));
+  }
+
+  public FfmpegTools tools() {
+    return tools;
+  }
+
+  public EncoderReport encoders(boolean refresh) {
+    return new EncoderDetector(tools, dirs.encoderCache(), Clock.systemUTC()).detect(refresh);
+  }
+
+  public DeckResolver resolver() {
+    return new DeckResolver(new ImageInspector(), new AudioInspector(new Ffprobe(tools)));
+  }
+
+  public Renderer renderer() {
+    return new Renderer(tools, RenderOptions.defaults());
+  }
+
+  private static Path configuredFfmpeg(AppDirs dirs) {
+    Path file = dirs.config().resolve("omnivibe.properties");
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    String value = p.getProperty("ffmpeg.path", "").trim();
+    return value.isEmpty() ? null : Path.of(value);
+  }
+}

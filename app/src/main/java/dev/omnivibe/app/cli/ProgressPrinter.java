@@ -1,0 +1,19 @@
+package dev.omnivibe.app.cli;
+
+import dev.omnivibe.engine.deck.Problem;
+import dev.omnivibe.engine.render.RenderProgress;
+import dev.omnivibe.engine.render.RenderResult;
+
+/** How {@code render} reports to the user: a terminal bar or JSON lines. */
+interface ProgressPrinter {
+  void progress(RenderProgress p);
+
+  /** Reports success and returns the exit code. */
+  int done(RenderResult result);
+
+  /** Reports bad input, one line per problem, and returns exit code 2. */
+  int badInput(Problem... problems);
+
+  /** Reports a failure and returns exit code 1. */
+  int failed(String message);
+}

@@ -1,0 +1,37 @@
+package dev.omnivibe.engine.ffmpeg;
+
+import java.util.List;
+
+/** An FFmpeg run ended with an error; carries FFmpeg's own last lines for the user. */
+public class FfmpegFailedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int exitCode;
+  private final transient List<String> stderrTail;
+
+  public FfmpegFailedException(String step, int exitCode, List<String> stderrTail) {
+    super(step + " failed (ffmpeg exit " + exitCode + "): " + lastLine(stderrTail));
+    this.exitCode = exitCode;
+    this.stderrTail = List.copyOf(stderrTail);
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public List<String> stderrTail() {
+    return stderrTail;
+  }
+
+  public String stderrText() {
+    return String.join("\n", stderrTail);
+  }
+
+  static String lastLine(List<String> lines) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (!lines.get(i).isBlank()) {
+        return lines.get(i).trim();
+      }
+    }
+    return "no output";
+  }
+}

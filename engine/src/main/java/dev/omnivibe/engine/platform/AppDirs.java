@@ -1,0 +1,57 @@
+package dev.omnivibe.engine.platform;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Per-user folders, following each OS's convention: XDG on Linux, {@code %APPDATA%} and {@code
+ * %LOCALAPPDATA%} on Windows, {@code ~/Library} on macOS. {@code OMNIVIBE_HOME} puts everything
+ * under one folder instead (handy for portable installs and tests).
+ */
+public record AppDirs(Path data, Path cache, Path config) {
+  private static final String APP = "omnivibe";
+
+  public static AppDirs forCurrentUser() {
+    return of(
+        System.getenv(),
+        System.getProperty("os.name", ""),
+        Path.of(System.getProperty("user.home")));
+  }
+
+  public static AppDirs of(Map<String, String> env, String osName, Path home) {
+    String root = env.get("OMNIVIBE_HOME");
+    if (root != null && !root.isBlank()) {
+      Path r = Path.of(root);
+      return new AppDirs(r.resolve("data"), r.resolve("cache"), r.resolve("config"));
+    }
+    if (osName.startsWith("Windows")) {
+      Path roaming = pathOr(env, "APPDATA", home.resolve("AppData/Roaming"));
+      Path local = pathOr(env, "LOCALAPPDATA", home.resolve("AppData/Local"));
+      return new AppDirs(
+          roaming.resolve("OmniVibe"),
+          local.resolve("OmniVibe/Cache"),
+          roaming.resolve("OmniVibe"));
+    }
+    if (osName.startsWith("Mac")) {
+      Path lib = home.resolve("Library");
+      return new AppDirs(
+          lib.resolve("Application Support/OmniVibe"),
+          lib.resolve("Caches/OmniVibe"),
+          lib.resolve("Preferences/OmniVibe"));
+    }
+    return new AppDirs(
+        pathOr(env, "XDG_DATA_HOME", home.resolve(".local/share")).resolve(APP),
+        pathOr(env, "XDG_CACHE_HOME", home.resolve(".cache")).resolve(APP),
+        pathOr(env, "XDG_CONFIG_HOME", home.resolve(".config")).resolve(APP));
+  }
+
+  /** Where the encoder probe result is cached. */
+  public Path encoderCache() {
+    return cache.resolve("encoders.json");
+  }
+
+  private static Path pathOr(Map<String, String> env, String key, Path fallback) {
+    String v = env.get(key);
+    return v == null || v.isBlank() ? fallback : Path.of(v);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.omnivibe.engine.render;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One FFmpeg run of a render plan.
+ *
+ * @param scripts files to write before running (long filter graphs go in a file, not argv)
+ * @param weight share of the render's work, for combining progress
+ * @param mediaSeconds media time the step writes, for progress from {@code out_time}; 0 if none
+ */
+public record FfmpegStep(
+    String name, List<String> args, Map<Path, String> scripts, double weight, double mediaSeconds) {
+  public FfmpegStep {
+    args = List.copyOf(args);
+    scripts = Map.copyOf(scripts);
+  }
+}

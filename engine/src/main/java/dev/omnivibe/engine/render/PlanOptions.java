@@ -1,0 +1,21 @@
+package dev.omnivibe.engine.render;
+
+/**
+ * Knobs of the planner.
+ *
+ * @param batches how many video batches to aim for (the parallelism)
+ * @param maxSlidesPerBatch upper bound per batch, keeping command lines and memory small
+ * @param keyframeSeconds distance between IDR pictures, which bounds seeking cost
+ * @param skipFrames write repeated stills as skip frames (false: encode every frame)
+ */
+public record PlanOptions(
+    int batches, int maxSlidesPerBatch, double keyframeSeconds, boolean skipFrames) {
+
+  public static PlanOptions defaults() {
+    return new PlanOptions(Math.max(1, Runtime.getRuntime().availableProcessors()), 8, 5.0, true);
+  }
+
+  public PlanOptions withSkipFrames(boolean value) {
+    return new PlanOptions(batches, maxSlidesPerBatch, keyframeSeconds, value);
+  }
+}
