@@ -6,5 +6,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ./mvnw -q -B -DskipTests -Dspotless.apply.skip=true -pl bench -am install
 ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-exec java -Djava.awt.headless=true -cp "bench/target/classes:$(cat bench/target/bench.cp)" \
+exec java -XX:+UseSerialGC -Djava.awt.headless=true -cp "bench/target/classes:$(cat bench/target/bench.cp)" \
   dev.omnivibe.bench.RenderBenchmark "${1:-3}" "${2:-bench/target/render-bench.json}"

@@ -69,6 +69,14 @@ public final class DeckReader {
   public static Deck fromTree(JsonNode root, Path baseDir) throws InvalidDeckException {
     DeckReader reader = new DeckReader();
     Deck deck = reader.deck(root, baseDir);
+    if (deck != null) {
+      // One read reports structure and values together; a field already reported is not repeated.
+      var reported =
+          reader.problems.stream().map(Problem::field).collect(java.util.stream.Collectors.toSet());
+      DeckRules.check(deck).stream()
+          .filter(p -> !reported.contains(p.field()))
+          .forEach(reader.problems::add);
+    }
     if (!reader.problems.isEmpty()) {
       throw new InvalidDeckException(reader.problems);
     }

@@ -37,6 +37,18 @@ public enum TransitionType {
     return xfadeName;
   }
 
+  /**
+   * True when every pixel changes from one frame to the next (fades, dissolves): inter prediction
+   * finds nothing to reuse there, so encoding each frame as a picture of its own is cheaper and no
+   * larger. Wipes and slides keep static regions and are left to the encoder.
+   */
+  public boolean changesEveryPixel() {
+    return switch (this) {
+      case FADE, DISSOLVE, FADEBLACK, FADEWHITE, PIXELIZE, ZOOMIN -> true;
+      default -> false;
+    };
+  }
+
   /** The lower-case name used in deck files. */
   public String deckName() {
     return name().toLowerCase(Locale.ROOT);

@@ -38,6 +38,9 @@ public record ProcessResult(int exitCode, String stdout, String stderr, boolean 
       CompletableFuture<String> err = drain(process.getErrorStream());
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
+        // Children (a wrapper script's ffmpeg, say) would keep the pipes open and the drains
+        // waiting.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
       }

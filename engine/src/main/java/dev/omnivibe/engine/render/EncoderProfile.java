@@ -121,6 +121,18 @@ public record EncoderProfile(String encoder, boolean hardware) {
     return a;
   }
 
+  /**
+   * Options that make every frame of a segment a keyframe without touching the SPS (a different
+   * {@code -g} would change it, and all segments must share one). Empty where the encoder has no
+   * such switch.
+   */
+  public List<String> everyFrameKeyframeArgs() {
+    return switch (encoder) {
+      case "libx264", "h264_nvenc" -> List.of("-force_key_frames", "expr:1", "-forced-idr", "1");
+      default -> List.of();
+    };
+  }
+
   public static boolean supported(String encoder) {
     return List.of(
             "libx264",

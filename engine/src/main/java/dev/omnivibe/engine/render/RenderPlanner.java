@@ -141,7 +141,12 @@ public final class RenderPlanner {
                 + label
                 + "]");
         Path file = work.resolve("transition-" + i + ".h264");
-        outputs.addAll(output(label, t, encode, file));
+        List<String> transitionEncode = encode;
+        if (span.transition().changesEveryPixel()) {
+          transitionEncode = new ArrayList<>(encode);
+          transitionEncode.addAll(profile.everyFrameKeyframeArgs());
+        }
+        outputs.addAll(output(label, t, transitionEncode, file));
         segments.add(new Segment(Segment.Kind.TRANSITION, i, file, t, t));
       }
     }
@@ -294,12 +299,26 @@ public final class RenderPlanner {
             "1:a:0",
             "-c",
             "copy",
+            "-video_track_timescale",
+            Integer.toString(trackTimescale(plan.timeline().rate().numerator())),
             "-movflags",
             "+faststart",
             "-f",
             "mp4",
             output.toString()));
     return args;
+  }
+
+  /**
+   * A track timescale in which every frame lasts a whole number of ticks: a multiple of the rate's
+   * numerator. FFmpeg's default (1/1200000 here) stores 33333-tick frames and breaks exact CFR.
+   */
+  static int trackTimescale(int numerator) {
+    int ts = numerator;
+    while (ts < 10_000) {
+      ts *= 10;
+    }
+    return ts;
   }
 
   static String seconds(double s) {

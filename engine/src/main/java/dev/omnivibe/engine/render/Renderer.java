@@ -93,8 +93,9 @@ public final class Renderer {
       RenderPlan audioPlan = plan;
       Future<?> audio = pool.submit(() -> runStep(audioPlan.audio(), tracker, cancel, times));
       String fallback = null;
+      List<VideoBatch> noisy;
       try {
-        runBatches(plan, pool, tracker, cancel, times);
+        noisy = runBatches(plan, pool, tracker, cancel, times);
       } catch (FfmpegFailedException e) {
         cancel.throwIfCancelled();
         if (!profile.hardware()) {
@@ -104,8 +105,9 @@ public final class Renderer {
         LOG.warn("{}", fallback);
         plan = planner.plan(deck, EncoderProfile.software(), work);
         tracker.phase("encoding libx264 (fallback)");
-        runBatches(plan, pool, tracker, cancel, times);
+        noisy = runBatches(plan, pool, tracker, cancel, times);
       }
+      checkDecodeErrors(noisy);
       awaitAudio(audio, deck, cancel);
       Map<Segment, SkipFrameWriter> stills = prepareStills(plan);
       if (stills == null) {
@@ -153,24 +155,35 @@ public final class Renderer {
     }
   }
 
-  private void runBatches(
+  /**
+   * Runs all video batches of a plan in parallel.
+   *
+   * @return the batches that succeeded but printed errors: FFmpeg decodes a damaged image into a
+   *     garbage picture and still exits 0, so an error line is the only sign
+   */
+  private List<VideoBatch> runBatches(
       RenderPlan plan,
       ExecutorService pool,
       ProgressTracker tracker,
       CancelToken cancel,
       Map<String, Duration> times)
-      throws InterruptedException, RenderCancelledException {
-    List<Future<?>> futures = new ArrayList<>();
+      throws InterruptedException, RenderCancelledException, IOException {
+    Map<VideoBatch, Future<List<String>>> futures = new java.util.LinkedHashMap<>();
     for (VideoBatch batch : plan.batches()) {
-      futures.add(pool.submit(() -> runStep(batch.step(), tracker, cancel, times)));
+      futures.put(batch, pool.submit(() -> runStep(batch.step(), tracker, cancel, times)));
     }
     FfmpegFailedException failure = null;
-    for (Future<?> f : futures) {
+    List<VideoBatch> noisy = new ArrayList<>();
+    for (var entry : futures.entrySet()) {
       try {
-        f.get();
+        if (!entry.getValue().get().isEmpty()) {
+          noisy.add(entry.getKey());
+        }
       } catch (ExecutionException e) {
         if (e.getCause() instanceof FfmpegFailedException ffe) {
           failure = failure == null ? ffe : failure;
+        } else if (e.getCause() instanceof IOException io) {
+          throw io;
         } else {
           throw new IllegalStateException(e.getCause());
         }
@@ -180,13 +193,15 @@ public final class Renderer {
     if (failure != null) {
       throw failure;
     }
+    return noisy;
   }
 
-  private Void runStep(
+  /** Runs one step to completion and returns the error lines FFmpeg printed (usually none). */
+  private List<String> runStep(
       FfmpegStep step, ProgressTracker tracker, CancelToken cancel, Map<String, Duration> times)
       throws IOException, InterruptedException {
     if (cancel.isCancelled()) {
-      return null;
+      return List.of();
     }
     for (var script : step.scripts().entrySet()) {
       Files.writeString(script.getKey(), script.getValue());
@@ -212,7 +227,7 @@ public final class Renderer {
     }
     times.merge(step.name(), Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
     tracker.update(step.name(), step.weight(), 1);
-    return null;
+    return process.stderrTail().stream().filter(l -> !l.isBlank()).toList();
   }
 
   private void awaitAudio(Future<?> audio, ResolvedDeck deck, CancelToken cancel)
@@ -295,18 +310,34 @@ public final class Renderer {
     times.put("join", Duration.ofNanos(System.nanoTime() - t0));
   }
 
-  private InvalidDeckException diagnose(
-      ResolvedDeck deck, RenderPlan plan, FfmpegFailedException failure)
+  /** Turns error lines of successful batches into bad input when an image is really damaged. */
+  private void checkDecodeErrors(List<VideoBatch> noisy) throws InvalidDeckException {
+    List<Problem> problems = new ArrayList<>();
+    for (VideoBatch batch : noisy) {
+      imageProblems(batch, problems);
+      if (problems.isEmpty()) {
+        LOG.warn("{} printed errors, but every image decodes cleanly", batch.step().name());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDeckException(problems.stream().distinct().toList());
+    }
+  }
+
+  private void imageProblems(VideoBatch batch, List<Problem> problems) {
+    batch.imageSlides().forEach((image, slide) ->
+        decodeProblem(image, "slides[" + slide + "].image", "v").ifPresent(problems::add));
+  }
+
+  private InvalidDeckException diagnose(ResolvedDeck deck, RenderPlan plan, FfmpegFailedException failure)
       throws FfmpegFailedException {
     List<Problem> problems = new ArrayList<>();
-    for (VideoBatch batch : plan.batches()) {
-      batch
-          .imageSlides()
-          .forEach(
-              (image, slide) ->
-                  decodeProblem(image, "slides[" + slide + "].image", "v")
-                      .ifPresent(problems::add));
+    plan.batches().forEach(batch -> imageProblems(batch, problems));
+    if (problems.isEmpty()) {
+      throw failure;
     }
+    return new InvalidDeckException(problems.stream().distinct().toList());
+  }
     if (problems.isEmpty()) {
       throw failure;
     }
@@ -333,10 +364,11 @@ public final class Renderer {
                 "-"),
             tools.environment(),
             Duration.ofMinutes(2));
-    if (r.exitCode() == 0) {
+    // At -v error any output is an error: damaged images decode to garbage with exit status 0.
+    if (r.exitCode() == 0 && r.stderr().isBlank()) {
       return java.util.Optional.empty();
     }
-    String why = r.lastLine().replace(file.toString() + ": ", "");
+    String why = r.lastLine().replace(file.toString() + ": ", "").replaceAll("^\\[[^]]*] ", "");
     return java.util.Optional.of(new Problem(field, "cannot decode " + file + ": " + why));
   }
 

@@ -111,6 +111,7 @@ public final class SampleDeckWriter {
       int r = (k + 1) * Math.min(w, h) / (8 + index % 3);
       g.drawOval(w * (2 + index % 4) / 6 - r / 2, h / 2 - r / 2, r, r);
     }
+    photo(img, index, w * 55 / 100, h / 8, w * 40 / 100, h * 6 / 10);
     g.setColor(Color.WHITE);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, h / 4)));
     String label = Integer.toString(index + 1);
@@ -120,6 +121,33 @@ public final class SampleDeckWriter {
     g.drawString("OmniVibe sample - slide " + (index + 1) + " of " + total, w / 20, h - h / 12);
     g.dispose();
     return img;
+  }
+
+  /**
+   * Paints a photo-like panel: smooth shapes with per-pixel grain, so the image costs what a
+   * picture on a real slide costs to store and decode (flat graphics alone would understate it).
+   */
+  private static void photo(BufferedImage img, int index, int x0, int y0, int pw, int ph) {
+    java.util.Random grain = new java.util.Random(1000L + index);
+    double fx = 2 * Math.PI * (1.5 + index % 3) / pw;
+    double fy = 2 * Math.PI * (1 + index % 4) / ph;
+    for (int y = 0; y < ph; y++) {
+      for (int x = 0; x < pw; x++) {
+        double v =
+            0.5
+                + 0.25 * Math.sin(x * fx + index) * Math.cos(y * fy)
+                + 0.15 * Math.sin((x + y) * fx * 0.37);
+        int n = (int) (grain.nextGaussian() * 9);
+        int r = clamp((int) (v * 200) + 30 + n);
+        int gr = clamp((int) (v * 150) + 60 * (index % 2) + n);
+        int b = clamp((int) ((1 - v) * 180) + 40 + n);
+        img.setRGB(x0 + x, y0 + y, (r << 16) | (gr << 8) | b);
+      }
+    }
+  }
+
+  private static int clamp(int v) {
+    return Math.max(0, Math.min(255, v));
   }
 
   /** A 16-bit mono WAV: a soft chord that differs per slide, with fades so nothing clicks. */

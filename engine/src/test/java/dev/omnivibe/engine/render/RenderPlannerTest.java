@@ -1,0 +1,145 @@
+package dev.omnivibe.engine.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.omnivibe.engine.deck.FrameRate;
+import dev.omnivibe.engine.deck.OutputSettings;
+import dev.omnivibe.engine.deck.Quality;
+import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.deck.ResolvedSlide;
+import dev.omnivibe.engine.deck.Transition;
+import dev.omnivibe.engine.deck.TransitionType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The planner is pure: these tests need no FFmpeg. */
+class RenderPlannerTest {
+  private static final Path WORK = Path.of("/work");
+
+  private static ResolvedDeck deck(int n, Transition transition, boolean narration) {
+    List<ResolvedSlide> slides = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      slides.add(
+          new ResolvedSlide(
+              i,
+              Path.of("/deck/s" + i + ".png"),
+              narration ? Path.of("/deck/n" + i + ".wav") : null,
+              4.0,
+              transition));
+    }
+    return new ResolvedDeck(
+        slides, new OutputSettings(640, 360, new FrameRate(25, 1), Quality.STANDARD), 1);
+  }
+
+  private static RenderPlan plan(ResolvedDeck deck, PlanOptions options) {
+    return new RenderPlanner(Path.of("/bin/ffmpeg"), options, "/dev/dri/renderD128")
+        .plan(deck, EncoderProfile.software(), WORK);
+  }
+
+  @Test
+  void encodesOnePicturePerStillAndEveryTransitionFrame() {
+    RenderPlan plan =
+        plan(
+            deck(4, new Transition(TransitionType.FADE, 0.4), false),
+            new PlanOptions(2, 8, 5, true));
+    List<Segment> segments = plan.segments();
+    assertThat(segments)
+        .extracting(Segment::kind)
+        .containsExactly(
+            Segment.Kind.STILL,
+            Segment.Kind.TRANSITION,
+            Segment.Kind.STILL,
+            Segment.Kind.TRANSITION,
+            Segment.Kind.STILL,
+            Segment.Kind.TRANSITION,
+            Segment.Kind.STILL,
+            Segment.Kind.TRANSITION);
+    assertThat(segments.get(0).frames()).isEqualTo(90);
+    assertThat(segments.get(0).encodedFrames()).isEqualTo(1);
+    assertThat(segments.get(1).encodedFrames()).isEqualTo(10);
+    assertThat(segments.stream().mapToLong(Segment::frames).sum())
+        .isEqualTo(plan.timeline().totalFrames());
+    assertThat(plan.gopFrames()).isEqualTo(125);
+  }
+
+  @Test
+  void eachImageIsDecodedOncePerBatchAndBatchesSplitTheDeck() {
+    RenderPlan plan =
+        plan(
+            deck(10, new Transition(TransitionType.WIPELEFT, 0.5), false),
+            new PlanOptions(2, 8, 5, true));
+    assertThat(plan.batches()).hasSize(2);
+    VideoBatch first = plan.batches().get(0);
+    // slides 0-4, plus slide 5's image for the transition out of slide 4
+    assertThat(first.imageSlides()).hasSize(6);
+    assertThat(Collections.frequency(first.step().args(), "-i")).isEqualTo(6);
+    assertThat(first.step().args()).contains("-filter_complex").doesNotContain("sh", "-c");
+    String graph = first.step().args().get(first.step().args().indexOf("-filter_complex") + 1);
+    assertThat(graph).contains("xfade=transition=wipeleft").contains("split=3");
+  }
+
+  @Test
+  void fadesAreIntraCodedButWipesAreNot() {
+    RenderPlan fade =
+        plan(
+            deck(2, new Transition(TransitionType.FADE, 0.5), false),
+            new PlanOptions(1, 8, 5, true));
+    RenderPlan wipe =
+        plan(
+            deck(2, new Transition(TransitionType.WIPELEFT, 0.5), false),
+            new PlanOptions(1, 8, 5, true));
+    assertThat(fade.batches().get(0).step().args()).contains("-forced-idr");
+    assertThat(wipe.batches().get(0).step().args()).doesNotContain("-forced-idr");
+  }
+
+  @Test
+  void lastSlidesTransitionFadesToBlack() {
+    RenderPlan plan =
+        plan(
+            deck(1, new Transition(TransitionType.FADE, 1), false), new PlanOptions(1, 8, 5, true));
+    String graph =
+        plan.batches()
+            .get(0)
+            .step()
+            .args()
+            .get(plan.batches().get(0).step().args().indexOf("-filter_complex") + 1);
+    assertThat(graph).contains("color=c=black:s=640x360");
+  }
+
+  @Test
+  void withoutSkipFramesEveryStillFrameIsEncoded() {
+    RenderPlan plan = plan(deck(2, Transition.CUT, false), new PlanOptions(1, 8, 5, false));
+    assertThat(plan.segments())
+        .allSatisfy(s -> assertThat(s.encodedFrames()).isEqualTo(s.frames()));
+  }
+
+  @Test
+  void audioPlacesEachNarrationAtItsSlideWithExactSampleCounts() {
+    RenderPlan plan = plan(deck(3, Transition.CUT, true), PlanOptions.defaults());
+    String graph = plan.audio().scripts().values().iterator().next();
+    assertThat(graph)
+        .contains("atrim=end_sample=192000")
+        .contains("concat=n=3:v=0:a=1")
+        .contains("channel_layouts=mono");
+    assertThat(plan.audio().args()).contains("-c:a", "aac", "96k");
+  }
+
+  @Test
+  void batchRangesCoverEverySlideOnce() {
+    RenderPlanner planner =
+        new RenderPlanner(Path.of("ffmpeg"), new PlanOptions(2, 8, 5, true), "x");
+    for (int n : new int[] {1, 2, 3, 17, 100}) {
+      List<int[]> ranges = planner.batchRanges(n);
+      int covered = 0;
+      for (int[] r : ranges) {
+        assertThat(r[0]).isEqualTo(covered);
+        assertThat(r[1] - r[0]).isBetween(1, 8);
+        covered = r[1];
+      }
+      assertThat(covered).isEqualTo(n);
+    }
+  }
+}
