@@ -2,18 +2,26 @@ package dev.omnivibe.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-@AnalyzeClasses(
-    packages = "dev.omnivibe.engine",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+/** The engine stays headless and knows nothing of its clients. */
 class ArchitectureTest {
+  private static JavaClasses engine;
 
-  @ArchTest
-  static final ArchRule engineHasNoUi =
+  @BeforeAll
+  static void importEngine() {
+    engine =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.omnivibe.engine");
+  }
+
+  static final ArchRule NO_UI =
       noClasses()
           .that()
           .resideInAPackage("dev.omnivibe.engine..")
@@ -23,8 +31,7 @@ class ArchitectureTest {
           .because(
               "the engine runs headless (render nodes, CLI) and the UI adapts its events, not the reverse");
 
-  @ArchTest
-  static final ArchRule engineHasNoHttp =
+  static final ArchRule NO_HTTP =
       noClasses()
           .that()
           .resideInAPackage("dev.omnivibe.engine..")
@@ -34,8 +41,7 @@ class ArchitectureTest {
           .because(
               "the HTTP API is one client of the engine facade; the engine must not know about it");
 
-  @ArchTest
-  static final ArchRule engineDoesNotReachIntoTheApps =
+  static final ArchRule ONE_WAY =
       noClasses()
           .that()
           .resideInAPackage("dev.omnivibe.engine..")
@@ -43,4 +49,35 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("dev.omnivibe.app..", "dev.omnivibe.api..")
           .because("dependencies point one way: app -> embedded-api -> engine");
+
+  @Test
+  void engineImportsNoJavaFx() {
+    NO_UI.check(engine);
+  }
+
+  @Test
+  void engineImportsNoHttp() {
+    NO_HTTP.check(engine);
+  }
+
+  @Test
+  void engineDoesNotDependOnItsClients() {
+    ONE_WAY.check(engine);
+  }
+
+  @Test
+  void theRulesCanFail() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                noClasses()
+                    .that()
+                    .resideInAPackage("dev.omnivibe.engine..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("java.nio..")
+                    .check(engine))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("java.nio");
+    org.assertj.core.api.Assertions.assertThat(engine.size()).isGreaterThan(50);
+  }
 }

@@ -310,15 +310,12 @@ public final class RenderPlanner {
   }
 
   /**
-   * A track timescale in which every frame lasts a whole number of ticks: a multiple of the rate's
-   * numerator. FFmpeg's default (1/1200000 here) stores 33333-tick frames and breaks exact CFR.
+   * The rate's numerator as the track timescale, so a frame lasts exactly one tick (1001 for NTSC
+   * rates). FFmpeg's default keeps the raw stream's microsecond timestamps (33333 per frame) and
+   * breaks exact constant frame rate; at one tick per frame the microsecond rounding vanishes.
    */
   static int trackTimescale(int numerator) {
-    int ts = numerator;
-    while (ts < 10_000) {
-      ts *= 10;
-    }
-    return ts;
+    return numerator;
   }
 
   static String seconds(double s) {

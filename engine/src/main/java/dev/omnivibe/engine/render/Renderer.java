@@ -99,7 +99,7 @@ public final class Renderer {
       } catch (FfmpegFailedException e) {
         cancel.throwIfCancelled();
         if (!profile.hardware()) {
-          throw diagnose(deck, plan, e);
+          throw diagnose(plan, e);
         }
         fallback = profile.encoder() + " failed, rendered with libx264: " + e.getMessage();
         LOG.warn("{}", fallback);
@@ -325,19 +325,17 @@ public final class Renderer {
   }
 
   private void imageProblems(VideoBatch batch, List<Problem> problems) {
-    batch.imageSlides().forEach((image, slide) ->
-        decodeProblem(image, "slides[" + slide + "].image", "v").ifPresent(problems::add));
+    batch
+        .imageSlides()
+        .forEach(
+            (image, slide) ->
+                decodeProblem(image, "slides[" + slide + "].image", "v").ifPresent(problems::add));
   }
 
-  private InvalidDeckException diagnose(ResolvedDeck deck, RenderPlan plan, FfmpegFailedException failure)
+  private InvalidDeckException diagnose(RenderPlan plan, FfmpegFailedException failure)
       throws FfmpegFailedException {
     List<Problem> problems = new ArrayList<>();
     plan.batches().forEach(batch -> imageProblems(batch, problems));
-    if (problems.isEmpty()) {
-      throw failure;
-    }
-    return new InvalidDeckException(problems.stream().distinct().toList());
-  }
     if (problems.isEmpty()) {
       throw failure;
     }
