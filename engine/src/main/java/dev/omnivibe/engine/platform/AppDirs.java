@@ -11,11 +11,16 @@ import java.util.Map;
 public record AppDirs(Path data, Path cache, Path config) {
   private static final String APP = "omnivibe";
 
+  /**
+   * The current user's folders; the {@code omnivibe.home} system property overrides the variable.
+   */
   public static AppDirs forCurrentUser() {
-    return of(
-        System.getenv(),
-        System.getProperty("os.name", ""),
-        Path.of(System.getProperty("user.home")));
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    String home = System.getProperty("omnivibe.home");
+    if (home != null && !home.isBlank()) {
+      env.put("OMNIVIBE_HOME", home);
+    }
+    return of(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
   }
 
   public static AppDirs of(Map<String, String> env, String osName, Path home) {
