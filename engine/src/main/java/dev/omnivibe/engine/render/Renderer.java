@@ -3,29 +3,22 @@ package dev.omnivibe.engine.render;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.deck.ResolvedDeck;
-import dev.omnivibe.engine.deck.ResolvedSlide;
 import dev.omnivibe.engine.ffmpeg.FfmpegFailedException;
-import dev.omnivibe.engine.ffmpeg.FfmpegProcess;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
-import dev.omnivibe.engine.ffmpeg.ProcessResult;
 import dev.omnivibe.engine.h264.AnnexB;
 import dev.omnivibe.engine.h264.SkipFrameWriter;
 import dev.omnivibe.engine.h264.UnsupportedStreamException;
 import dev.omnivibe.engine.platform.FileTrees;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +62,6 @@ public final class Renderer {
                 + UUID.randomUUID().toString().substring(0, 8)
                 + ".partial");
     Path work = null;
-    Map<String, Duration> times = new ConcurrentHashMap<>();
     ExecutorService pool = null;
     try {
       Files.createDirectories(out.getParent());
@@ -90,25 +82,29 @@ public final class Renderer {
                 t.setDaemon(true);
                 return t;
               });
-      RenderPlan audioPlan = plan;
-      Future<?> audio = pool.submit(() -> runStep(audioPlan.audio(), tracker, cancel, times));
+      StepRunner steps = new StepRunner(tools, tracker, cancel, pool);
+      DecodeCheck check = new DecodeCheck(tools);
+      Future<?> audio = steps.submit(plan.audio());
       String fallback = null;
       List<VideoBatch> noisy;
       try {
-        noisy = runBatches(plan, pool, tracker, cancel, times);
+        noisy = steps.runBatches(plan);
       } catch (FfmpegFailedException e) {
         cancel.throwIfCancelled();
         if (!profile.hardware()) {
-          throw diagnose(plan, e);
+          throw badInputOr(check.images(plan.batches()), e);
         }
         fallback = profile.encoder() + " failed, rendered with libx264: " + e.getMessage();
         LOG.warn("{}", fallback);
         plan = planner.plan(deck, EncoderProfile.software(), work);
         tracker.phase("encoding libx264 (fallback)");
-        noisy = runBatches(plan, pool, tracker, cancel, times);
+        noisy = steps.runBatches(plan);
       }
-      checkDecodeErrors(noisy);
-      awaitAudio(audio, deck, cancel);
+      List<Problem> damaged = check.images(noisy);
+      if (!damaged.isEmpty()) {
+        throw new InvalidDeckException(damaged);
+      }
+      awaitAudio(audio, deck, cancel, check);
       Map<Segment, SkipFrameWriter> stills = prepareStills(plan);
       if (stills == null) {
         // The encoder wrote something skip frames cannot follow (e.g. CABAC): encode every frame.
@@ -116,11 +112,11 @@ public final class Renderer {
             new RenderPlanner(
                     tools.ffmpeg(), options.plan().withSkipFrames(false), options.vaapiDevice())
                 .plan(deck, plan.profile(), work);
-        runBatches(plan, pool, tracker, cancel, times);
+        steps.runBatches(plan);
         stills = Map.of();
       }
       tracker.phase("joining");
-      mux(plan, planner.muxArgs(plan, partial), stills, tracker, cancel, times);
+      steps.join(plan, planner.muxArgs(plan, partial), stills);
       cancel.throwIfCancelled();
       moveAtomically(partial, out);
       tracker.finish();
@@ -132,7 +128,7 @@ public final class Renderer {
           plan.timeline().durationSeconds(),
           Files.size(out),
           Duration.ofNanos(System.nanoTime() - started),
-          Map.copyOf(times));
+          steps.times());
     } catch (IOException e) {
       throw new RenderFailedException("render failed: " + describe(e), false, e);
     } catch (FfmpegFailedException e) {
@@ -155,99 +151,15 @@ public final class Renderer {
     }
   }
 
-  /**
-   * Runs all video batches of a plan in parallel.
-   *
-   * @return the batches that succeeded but printed errors: FFmpeg decodes a damaged image into a
-   *     garbage picture and still exits 0, so an error line is the only sign
-   */
-  private List<VideoBatch> runBatches(
-      RenderPlan plan,
-      ExecutorService pool,
-      ProgressTracker tracker,
-      CancelToken cancel,
-      Map<String, Duration> times)
-      throws InterruptedException, RenderCancelledException, IOException {
-    Map<VideoBatch, Future<List<String>>> futures = new java.util.LinkedHashMap<>();
-    for (VideoBatch batch : plan.batches()) {
-      futures.put(batch, pool.submit(() -> runStep(batch.step(), tracker, cancel, times)));
-    }
-    FfmpegFailedException failure = null;
-    List<VideoBatch> noisy = new ArrayList<>();
-    for (var entry : futures.entrySet()) {
-      try {
-        if (!entry.getValue().get().isEmpty()) {
-          noisy.add(entry.getKey());
-        }
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof FfmpegFailedException ffe) {
-          failure = failure == null ? ffe : failure;
-        } else if (e.getCause() instanceof IOException io) {
-          throw io;
-        } else {
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-    }
-    cancel.throwIfCancelled();
-    if (failure != null) {
-      throw failure;
-    }
-    return noisy;
-  }
-
-  /** Runs one step to completion and returns the error lines FFmpeg printed (usually none). */
-  private List<String> runStep(
-      FfmpegStep step, ProgressTracker tracker, CancelToken cancel, Map<String, Duration> times)
-      throws IOException, InterruptedException {
-    if (cancel.isCancelled()) {
-      return List.of();
-    }
-    for (var script : step.scripts().entrySet()) {
-      Files.writeString(script.getKey(), script.getValue());
-    }
-    LOG.debug("{}: {}", step.name(), step.args());
-    long t0 = System.nanoTime();
-    FfmpegProcess process =
-        FfmpegProcess.start(
-            step.name(),
-            step.args(),
-            tools.environment(),
-            snap -> {
-              if (step.mediaSeconds() > 0) {
-                tracker.update(
-                    step.name(), step.weight(), snap.outTimeMicros() / 1e6 / step.mediaSeconds());
-              }
-            });
-    cancel.register(process);
-    try {
-      process.await();
-    } finally {
-      cancel.unregister(process);
-    }
-    times.merge(step.name(), Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
-    tracker.update(step.name(), step.weight(), 1);
-    return process.stderrTail().stream().filter(l -> !l.isBlank()).toList();
-  }
-
-  private void awaitAudio(Future<?> audio, ResolvedDeck deck, CancelToken cancel)
+  private static void awaitAudio(
+      Future<?> audio, ResolvedDeck deck, CancelToken cancel, DecodeCheck check)
       throws InterruptedException, InvalidDeckException, RenderCancelledException, IOException {
     try {
       audio.get();
     } catch (ExecutionException e) {
       cancel.throwIfCancelled();
       if (e.getCause() instanceof FfmpegFailedException ffe) {
-        List<Problem> problems = new ArrayList<>();
-        for (ResolvedSlide s : deck.slides()) {
-          if (s.narration() != null) {
-            decodeProblem(s.narration(), "slides[" + s.index() + "].narration", "a")
-                .ifPresent(problems::add);
-          }
-        }
-        if (!problems.isEmpty()) {
-          throw new InvalidDeckException(problems);
-        }
-        throw ffe;
+        throw badInputOr(check.narrations(deck), ffe);
       }
       if (e.getCause() instanceof IOException io) {
         throw io;
@@ -276,98 +188,13 @@ public final class Renderer {
     return writers;
   }
 
-  private void mux(
-      RenderPlan plan,
-      List<String> args,
-      Map<Segment, SkipFrameWriter> stills,
-      ProgressTracker tracker,
-      CancelToken cancel,
-      Map<String, Duration> times)
-      throws IOException, InterruptedException, RenderCancelledException {
-    long t0 = System.nanoTime();
-    double seconds = plan.timeline().durationSeconds();
-    FfmpegProcess process =
-        FfmpegProcess.start(
-            "join",
-            args,
-            tools.environment(),
-            snap -> tracker.update("join", plan.muxWeight(), snap.outTimeMicros() / 1e6 / seconds));
-    cancel.register(process);
-    try {
-      try (OutputStream in = new BufferedOutputStream(process.stdin(), 1 << 20)) {
-        StreamAssembler.write(plan.segments(), stills, plan.gopFrames(), in);
-      } catch (IOException e) {
-        // FFmpeg closed its input: its own exit status below says why.
-        cancel.throwIfCancelled();
-        process.await();
-        throw e;
-      }
-      process.await();
-    } finally {
-      cancel.unregister(process);
-    }
-    cancel.throwIfCancelled();
-    times.put("join", Duration.ofNanos(System.nanoTime() - t0));
-  }
-
-  /** Turns error lines of successful batches into bad input when an image is really damaged. */
-  private void checkDecodeErrors(List<VideoBatch> noisy) throws InvalidDeckException {
-    List<Problem> problems = new ArrayList<>();
-    for (VideoBatch batch : noisy) {
-      imageProblems(batch, problems);
-      if (problems.isEmpty()) {
-        LOG.warn("{} printed errors, but every image decodes cleanly", batch.step().name());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidDeckException(problems.stream().distinct().toList());
-    }
-  }
-
-  private void imageProblems(VideoBatch batch, List<Problem> problems) {
-    batch
-        .imageSlides()
-        .forEach(
-            (image, slide) ->
-                decodeProblem(image, "slides[" + slide + "].image", "v").ifPresent(problems::add));
-  }
-
-  private InvalidDeckException diagnose(RenderPlan plan, FfmpegFailedException failure)
-      throws FfmpegFailedException {
-    List<Problem> problems = new ArrayList<>();
-    plan.batches().forEach(batch -> imageProblems(batch, problems));
+  /** Bad input when a file is to blame, else the original failure. */
+  private static InvalidDeckException badInputOr(
+      List<Problem> problems, FfmpegFailedException failure) {
     if (problems.isEmpty()) {
       throw failure;
     }
-    return new InvalidDeckException(problems.stream().distinct().toList());
-  }
-
-  /** Decodes a file fully and returns a problem when FFmpeg cannot. */
-  private java.util.Optional<Problem> decodeProblem(Path file, String field, String streamType) {
-    ProcessResult r =
-        ProcessResult.run(
-            List.of(
-                tools.ffmpeg().toString(),
-                "-hide_banner",
-                "-nostdin",
-                "-v",
-                "error",
-                "-xerror",
-                "-i",
-                file.toString(),
-                "-map",
-                "0:" + streamType + ":0",
-                "-f",
-                "null",
-                "-"),
-            tools.environment(),
-            Duration.ofMinutes(2));
-    // At -v error any output is an error: damaged images decode to garbage with exit status 0.
-    if (r.exitCode() == 0 && r.stderr().isBlank()) {
-      return java.util.Optional.empty();
-    }
-    String why = r.lastLine().replace(file.toString() + ": ", "").replaceAll("^\\[[^]]*] ", "");
-    return java.util.Optional.of(new Problem(field, "cannot decode " + file + ": " + why));
+    return new InvalidDeckException(problems);
   }
 
   private static void moveAtomically(Path from, Path to) throws IOException {
