@@ -13,6 +13,22 @@ public final class RbspReader {
     this.bit = 8;
   }
 
+  /** Bits read so far, counting from the start of the payload after the NAL header. */
+  public int position() {
+    return bit - 8;
+  }
+
+  /** Bits left before the {@code rbsp_stop_one_bit} that ends the payload. */
+  public int bitsBeforeStopBit() {
+    for (int i = rbsp.length - 1; i >= 0; i--) {
+      if (rbsp[i] != 0) {
+        int stop = i * 8 + 7 - Integer.numberOfTrailingZeros(rbsp[i] & 0xff);
+        return stop - bit;
+      }
+    }
+    return 0;
+  }
+
   public int bits(int n) {
     int v = 0;
     for (int i = 0; i < n; i++) {

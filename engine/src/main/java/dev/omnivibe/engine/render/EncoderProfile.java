@@ -34,7 +34,26 @@ public record EncoderProfile(String encoder, boolean hardware) {
   }
 
   /** Encoder options for one output segment. */
+  /**
+   * True for encoders whose pictures the renderer can re-head into a stream where the decoder draws
+   * fades itself (see {@code BlendedStream}); today libx264 in CAVLC mode.
+   */
+  public boolean blendsFades() {
+    return "libx264".equals(encoder);
+  }
+
   public List<String> encodeArgs(Quality quality, FrameRate rate, int gopFrames) {
+    return encodeArgs(quality, rate, gopFrames, false);
+  }
+
+  /**
+   * Encoder options for one output segment.
+   *
+   * @param reorderable ask for a stream that allows B pictures (order count type 0, two references,
+   *     implicit weighted bi-prediction); every segment of a render must agree
+   */
+  public List<String> encodeArgs(
+      Quality quality, FrameRate rate, int gopFrames, boolean reorderable) {
     int q =
         switch (quality) {
           case DRAFT -> 0;
@@ -113,7 +132,17 @@ public record EncoderProfile(String encoder, boolean hardware) {
                   "1"));
       default -> throw new IllegalArgumentException("no render profile for encoder " + encoder);
     }
-    a.addAll(List.of("-bf", "0", "-g", Integer.toString(gopFrames), "-r", rate.ffmpeg()));
+    a.addAll(
+        List.of(
+            "-bf",
+            reorderable ? "1" : "0",
+            "-g",
+            Integer.toString(gopFrames),
+            "-r",
+            rate.ffmpeg()));
+    if (reorderable) {
+      a.addAll(List.of("-x264-params", "weightb=1:cabac=0"));
+    }
     if (!encoder.endsWith("_vaapi")) {
       a.addAll(List.of("-pix_fmt", "yuv420p"));
     }

@@ -13,10 +13,19 @@ public record RenderPlan(
     int gopFrames,
     List<VideoBatch> batches,
     FfmpegStep audio,
-    Path audioFile) {
+    Path audioFile,
+    Path videoFile) {
 
   public RenderPlan {
     batches = List.copyOf(batches);
+  }
+
+  /**
+   * True when fades are drawn by the decoder: the joined video is then written by the engine as an
+   * MP4 ({@link #videoFile()}), since only a container carries the reordered frame times.
+   */
+  public boolean blended() {
+    return videoFile != null;
   }
 
   /** Segments of all batches in playback order. */

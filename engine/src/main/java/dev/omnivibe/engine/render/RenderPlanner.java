@@ -3,6 +3,7 @@ package dev.omnivibe.engine.render;
 import dev.omnivibe.engine.deck.OutputSettings;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.deck.ResolvedSlide;
+import dev.omnivibe.engine.deck.TransitionType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public final class RenderPlanner {
         gop,
         batches,
         NarrationTrack.step(ffmpeg, deck, timeline, audioFile, workDir),
-        audioFile);
+        audioFile,
+        blends(profile) ? workDir.resolve("video.mp4") : null);
   }
 
   /** Contiguous slide ranges of near-equal size, at least {@code batches} of them. */
@@ -80,7 +82,8 @@ public final class RenderPlanner {
             + timeline.rate().numerator()
             + ",setpts=N,fps="
             + rate;
-    List<String> encode = profile.encodeArgs(out.quality(), timeline.rate(), gop);
+    boolean blended = blends(profile);
+    List<String> encode = profile.encodeArgs(out.quality(), timeline.rate(), gop, blended);
     for (int i = from; i < to; i++) {
       ResolvedSlide slide = deck.slides().get(i);
       SlideSpan span = timeline.spans().get(i);
@@ -104,7 +107,9 @@ public final class RenderPlanner {
         outputs.addAll(output(label, encoded, encode, file));
         segments.add(new Segment(Segment.Kind.STILL, i, file, span.stillFrames(), encoded));
       }
-      if (span.hasTransition()) {
+      if (span.hasTransition() && blended && decoderCanFade(timeline, i)) {
+        segments.add(new Segment(Segment.Kind.FADE, i, null, span.transitionFrames(), 0));
+      } else if (span.hasTransition()) {
         long t = span.transitionFrames();
         String label = "t" + i;
         String from0 = use(uses, slide.image(), label + "a");
@@ -146,7 +151,8 @@ public final class RenderPlanner {
                 + "]");
         Path file = work.resolve("transition-" + i + ".h264");
         List<String> transitionEncode = encode;
-        if (span.transition().changesEveryPixel()) {
+        // In a blended stream every encoded picture must be intra: only those are re-headed.
+        if (blended || span.transition().changesEveryPixel()) {
           transitionEncode = new ArrayList<>(encode);
           transitionEncode.addAll(profile.everyFrameKeyframeArgs());
         }
@@ -170,6 +176,25 @@ public final class RenderPlanner {
     double weight = inputs.size() * 3.0 + segments.stream().mapToLong(Segment::encodedFrames).sum();
     FfmpegStep step = new FfmpegStep("video " + from + "-" + (to - 1), args, Map.of(), weight, 0);
     return new VideoBatch(step, segments, inputs);
+  }
+
+  private boolean blends(EncoderProfile profile) {
+    return options.skipFrames() && options.blendFades() && profile.blendsFades();
+  }
+
+  /**
+   * A crossfade the decoder can draw: both stills are on screen for at least a frame (the fade
+   * starts from a copy of one and ends on the other) and the implicit weights, derived from
+   * order-count distances clipped to 127, stay exact.
+   */
+  private static boolean decoderCanFade(Timeline timeline, int i) {
+    SlideSpan span = timeline.spans().get(i);
+    if (span.transition() != TransitionType.FADE || i + 1 >= timeline.spans().size()) {
+      return false;
+    }
+    return span.stillFrames() >= 1
+        && timeline.spans().get(i + 1).stillFrames() >= 1
+        && span.transitionFrames() <= 127;
   }
 
   /** Scales and letterboxes an image to the output size once, then splits it for each use. */
@@ -213,14 +238,14 @@ public final class RenderPlanner {
     List<String> args = new ArrayList<>();
     args.add(ffmpeg.toString());
     args.addAll(List.of(COMMON_FLAGS.split(" ")));
+    if (plan.blended()) {
+      args.addAll(List.of("-i", plan.videoFile().toString()));
+    } else {
+      args.addAll(
+          List.of("-f", "h264", "-framerate", plan.timeline().rate().ffmpeg(), "-i", "pipe:0"));
+    }
     args.addAll(
         List.of(
-            "-f",
-            "h264",
-            "-framerate",
-            plan.timeline().rate().ffmpeg(),
-            "-i",
-            "pipe:0",
             "-i",
             plan.audioFile().toString(),
             "-map",

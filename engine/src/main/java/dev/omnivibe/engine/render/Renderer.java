@@ -105,7 +105,21 @@ public final class Renderer {
         throw new InvalidDeckException(damaged);
       }
       awaitAudio(audio, deck, cancel, check);
-      Map<Segment, SkipFrameWriter> stills = prepareStills(plan);
+      if (plan.blended()) {
+        try {
+          StreamAssembler.writeBlended(plan, deck.output());
+        } catch (UnsupportedStreamException e) {
+          LOG.info(
+              "fades cannot be drawn by the decoder for this stream ({}); encoding them",
+              e.getMessage());
+          plan =
+              new RenderPlanner(
+                      tools.ffmpeg(), options.plan().withBlendFades(false), options.vaapiDevice())
+                  .plan(deck, plan.profile(), work);
+          steps.runBatches(plan);
+        }
+      }
+      Map<Segment, SkipFrameWriter> stills = plan.blended() ? Map.of() : prepareStills(plan);
       if (stills == null) {
         // The encoder wrote something skip frames cannot follow (e.g. CABAC): encode every frame.
         plan =

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 public record Segment(Kind kind, int slide, Path file, long frames, long encodedFrames) {
   public enum Kind {
     STILL,
-    TRANSITION
+    TRANSITION,
+    /** A crossfade the decoder draws from the two stills; nothing is encoded for it. */
+    FADE
   }
 
   /** True when only the first picture is encoded and the rest are written as skip frames. */

@@ -1,8 +1,13 @@
 package dev.omnivibe.engine.render;
 
+import dev.omnivibe.engine.deck.FrameRate;
+import dev.omnivibe.engine.deck.OutputSettings;
 import dev.omnivibe.engine.h264.AnnexB;
+import dev.omnivibe.engine.h264.BlendedStream;
 import dev.omnivibe.engine.h264.NalUnit;
 import dev.omnivibe.engine.h264.SkipFrameWriter;
+import dev.omnivibe.engine.h264.UnsupportedStreamException;
+import dev.omnivibe.engine.mp4.Mp4VideoWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,6 +21,58 @@ import java.util.Map;
  */
 final class StreamAssembler {
   private StreamAssembler() {}
+
+  /**
+   * Writes a blended render's video as MP4: stills as skip frames, fades as skip B frames the
+   * decoder blends, encoded transitions re-headed (see {@link BlendedStream}).
+   */
+  static void writeBlended(RenderPlan plan, OutputSettings output)
+      throws IOException, UnsupportedStreamException {
+    List<Segment> segments = plan.segments();
+    Segment firstEncoded =
+        segments.stream()
+            .filter(s -> s.file() != null)
+            .findFirst()
+            .orElseThrow(() -> new UnsupportedStreamException("nothing was encoded"));
+    List<NalUnit> firstPicture =
+        BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(firstEncoded.file()))).get(0);
+    Mp4VideoWriter[] writer = new Mp4VideoWriter[1];
+    BlendedStream stream =
+        BlendedStream.start(
+            firstPicture,
+            plan.gopFrames(),
+            (nals, display, sync) -> writer[0].add(nals, display, sync));
+    FrameRate rate = plan.timeline().rate();
+    try (Mp4VideoWriter w =
+        new Mp4VideoWriter(
+            plan.videoFile(),
+            output.width(),
+            output.height(),
+            rate.numerator(),
+            rate.denominator(),
+            stream.sps(),
+            stream.pps())) {
+      writer[0] = w;
+      for (int i = 0; i < segments.size(); i++) {
+        Segment s = segments.get(i);
+        switch (s.kind()) {
+          case STILL -> stream.still(onePicture(s), s.frames());
+          case TRANSITION ->
+              stream.pictures(
+                  BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(s.file()))));
+          case FADE -> stream.fade(s.frames(), onePicture(segments.get(i + 1)));
+        }
+      }
+    }
+  }
+
+  private static List<NalUnit> onePicture(Segment still)
+      throws IOException, UnsupportedStreamException {
+    if (still.kind() != Segment.Kind.STILL) {
+      throw new UnsupportedStreamException("a fade must lead into a still");
+    }
+    return BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(still.file()))).get(0);
+  }
 
   static void write(
       List<Segment> segments, Map<Segment, SkipFrameWriter> stills, int gop, OutputStream out)

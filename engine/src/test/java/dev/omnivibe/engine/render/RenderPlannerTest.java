@@ -44,7 +44,7 @@ class RenderPlannerTest {
     RenderPlan plan =
         plan(
             deck(4, new Transition(TransitionType.FADE, 0.4), false),
-            new PlanOptions(2, 8, 5, true));
+            new PlanOptions(2, 8, 5, true, false));
     List<Segment> segments = plan.segments();
     assertThat(segments)
         .extracting(Segment::kind)
@@ -66,11 +66,38 @@ class RenderPlannerTest {
   }
 
   @Test
+  void withBlendingTheDecoderDrawsFadesAndNothingIsEncodedForThem() {
+    RenderPlan plan =
+        plan(
+            deck(4, new Transition(TransitionType.FADE, 0.4), false),
+            new PlanOptions(2, 8, 5, true, true));
+    assertThat(plan.blended()).isTrue();
+    assertThat(plan.videoFile()).isEqualTo(WORK.resolve("video.mp4"));
+    List<Segment> segments = plan.segments();
+    // the last slide fades into black, which the decoder cannot draw from two stills
+    assertThat(segments)
+        .extracting(Segment::kind)
+        .containsExactly(
+            Segment.Kind.STILL,
+            Segment.Kind.FADE,
+            Segment.Kind.STILL,
+            Segment.Kind.FADE,
+            Segment.Kind.STILL,
+            Segment.Kind.FADE,
+            Segment.Kind.STILL,
+            Segment.Kind.TRANSITION);
+    assertThat(segments.stream().mapToLong(Segment::encodedFrames).sum()).isEqualTo(4 + 10);
+    assertThat(plan.batches().get(0).step().args()).contains("-bf", "1", "weightb=1:cabac=0");
+    assertThat(plan.segments().stream().mapToLong(Segment::frames).sum())
+        .isEqualTo(plan.timeline().totalFrames());
+  }
+
+  @Test
   void eachImageIsDecodedOncePerBatchAndBatchesSplitTheDeck() {
     RenderPlan plan =
         plan(
             deck(10, new Transition(TransitionType.WIPELEFT, 0.5), false),
-            new PlanOptions(2, 8, 5, true));
+            new PlanOptions(2, 8, 5, true, false));
     assertThat(plan.batches()).hasSize(2);
     VideoBatch first = plan.batches().get(0);
     // slides 0-4, plus slide 5's image for the transition out of slide 4
@@ -86,11 +113,11 @@ class RenderPlannerTest {
     RenderPlan fade =
         plan(
             deck(2, new Transition(TransitionType.FADE, 0.5), false),
-            new PlanOptions(1, 8, 5, true));
+            new PlanOptions(1, 8, 5, true, false));
     RenderPlan wipe =
         plan(
             deck(2, new Transition(TransitionType.WIPELEFT, 0.5), false),
-            new PlanOptions(1, 8, 5, true));
+            new PlanOptions(1, 8, 5, true, false));
     assertThat(fade.batches().get(0).step().args()).contains("-forced-idr");
     assertThat(wipe.batches().get(0).step().args()).doesNotContain("-forced-idr");
   }
@@ -99,7 +126,8 @@ class RenderPlannerTest {
   void lastSlidesTransitionFadesToBlack() {
     RenderPlan plan =
         plan(
-            deck(1, new Transition(TransitionType.FADE, 1), false), new PlanOptions(1, 8, 5, true));
+            deck(1, new Transition(TransitionType.FADE, 1), false),
+            new PlanOptions(1, 8, 5, true, false));
     String graph =
         plan.batches()
             .get(0)
@@ -111,7 +139,7 @@ class RenderPlannerTest {
 
   @Test
   void withoutSkipFramesEveryStillFrameIsEncoded() {
-    RenderPlan plan = plan(deck(2, Transition.CUT, false), new PlanOptions(1, 8, 5, false));
+    RenderPlan plan = plan(deck(2, Transition.CUT, false), new PlanOptions(1, 8, 5, false, false));
     assertThat(plan.segments())
         .allSatisfy(s -> assertThat(s.encodedFrames()).isEqualTo(s.frames()));
   }
@@ -130,7 +158,7 @@ class RenderPlannerTest {
   @Test
   void batchRangesCoverEverySlideOnce() {
     RenderPlanner planner =
-        new RenderPlanner(Path.of("ffmpeg"), new PlanOptions(2, 8, 5, true), "x");
+        new RenderPlanner(Path.of("ffmpeg"), new PlanOptions(2, 8, 5, true, false), "x");
     for (int n : new int[] {1, 2, 3, 17, 100}) {
       List<int[]> ranges = planner.batchRanges(n);
       int covered = 0;

@@ -104,14 +104,52 @@ class RendererTest {
     RenderPlan plan =
         new RenderPlanner(TestFfmpeg.real().ffmpeg(), PlanOptions.defaults(), "x")
             .plan(deck, EncoderProfile.software(), dir);
-    assertThat(plan.segments().stream().mapToLong(Segment::encodedFrames).sum())
-        .isEqualTo(1 + 15 + 1);
+    // one picture per still; the fade between them is drawn by the decoder
+    assertThat(plan.segments().stream().mapToLong(Segment::encodedFrames).sum()).isEqualTo(2);
+    assertThat(plan.segments())
+        .extracting(Segment::kind)
+        .containsExactly(Segment.Kind.STILL, Segment.Kind.FADE, Segment.Kind.STILL);
     Path out = dir.resolve("long.mp4");
     RenderResult r =
         renderer()
             .render(deck, out, EncoderProfile.software(), RenderListener.NONE, new CancelToken());
     assertThat(countFrames(out)).isEqualTo(1800);
     assertThat(r.videoSeconds()).isEqualTo(60.0);
+  }
+
+  @Test
+  void aFadeDrawnByTheDecoderBlendsTheTwoSlides() throws Exception {
+    Path deckFile = TestDecks.tiny(dir.resolve("deck"), 2, 2.0, 0, "fade");
+    Path out = dir.resolve("fade.mp4");
+    renderer()
+        .render(
+            TestDecks.resolve(deckFile),
+            out,
+            EncoderProfile.software(),
+            RenderListener.NONE,
+            new CancelToken());
+    BufferedImage a = frameAt(out, 1.0);
+    BufferedImage b = frameAt(out, 3.0);
+    // the fade fills 1.5 s..2.0 s; frame 52 is 7 of its 15 frames in
+    BufferedImage mid = frameAt(out, 52 / 30.0 + 0.001);
+    BufferedImage blend =
+        new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        int rgb = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+          int v = (((p >> shift) & 0xff) * 8 + ((q >> shift) & 0xff) * 7) / 15;
+          rgb |= v << shift;
+        }
+        blend.setRGB(x, y, rgb);
+      }
+    }
+    assertThat(meanAbsoluteDifference(mid, blend)).isLessThan(3.0);
+    assertThat(meanAbsoluteDifference(mid, a)).isGreaterThan(5.0);
+    assertThat(meanAbsoluteDifference(mid, b)).isGreaterThan(5.0);
+    assertThat(countFrames(out)).isEqualTo(120);
   }
 
   @Test
