@@ -79,7 +79,13 @@ public final class DeckResolver {
     double duration = durationOf(slide, narration, narrationSeconds, path, output, problems);
     ResolvedSlide resolved =
         problems.isEmpty()
-            ? new ResolvedSlide(index, image, narration, duration, slide.transition())
+            ? new ResolvedSlide(
+                index,
+                image,
+                narration,
+                duration,
+                slide.transition(),
+                Math.min(duration, narrationSeconds))
             : null;
     return new SlideOutcome(resolved, problems, channels);
   }

@@ -25,6 +25,7 @@ public final class BlendedStream {
   private final Pps pps;
   private final NalUnit rewrittenSps;
   private final NalUnit ppsUnit;
+  private final NalUnit sourceSps;
   private final SkipSlices skips;
   private final int gop;
   private final Sink sink;
@@ -33,13 +34,22 @@ public final class BlendedStream {
   private int pocBase;
   private int idrPicId;
   private boolean nextStillShown;
+  private final java.util.Map<IdrKey, List<byte[]>> reheaded = new java.util.HashMap<>();
 
-  private BlendedStream(Sps sps, Pps pps, NalUnit rewrittenSps, NalUnit ppsUnit, int gop, Sink sink)
+  private BlendedStream(
+      Sps sps,
+      Pps pps,
+      NalUnit sourceSps,
+      NalUnit rewrittenSps,
+      NalUnit ppsUnit,
+      int gop,
+      Sink sink)
       throws UnsupportedStreamException {
     this.sps = sps;
     this.pps = pps;
     this.rewrittenSps = rewrittenSps;
     this.ppsUnit = ppsUnit;
+    this.sourceSps = sourceSps;
     this.skips = new SkipSlices(Sps.parse(rewrittenSps), pps, POC_BITS);
     if (!skips.canBlend()) {
       throw new UnsupportedStreamException(
@@ -66,6 +76,7 @@ public final class BlendedStream {
     return new BlendedStream(
         sps,
         Pps.parse(ppsUnit),
+        spsUnit,
         ParameterSetRewriter.withPocLsbBits(spsUnit, POC_BITS),
         ppsUnit,
         gop,
@@ -131,14 +142,43 @@ public final class BlendedStream {
     idrPicId ^= 1;
     frameNum = 0;
     pocBase = display;
-    List<byte[]> nals = new ArrayList<>();
-    for (NalUnit slice : slices(picture)) {
-      nals.add(IntraSliceRewriter.rewrite(slice, sps, pps, POC_BITS, true, idrPicId, 0, 0).bytes());
+    // A still repeats its IDR every GOP; only idr_pic_id alternates, so re-head each variant once.
+    List<byte[]> nals = reheaded.get(new IdrKey(picture, idrPicId));
+    if (nals == null) {
+      nals = new ArrayList<>();
+      for (NalUnit slice : slices(picture)) {
+        nals.add(
+            IntraSliceRewriter.rewrite(slice, sps, pps, POC_BITS, true, idrPicId, 0, 0).bytes());
+      }
+      reheaded.put(new IdrKey(picture, idrPicId), nals);
     }
     sink.sample(nals, display++, true);
   }
 
-  private static List<NalUnit> slices(List<NalUnit> picture) throws UnsupportedStreamException {
+  /** Identity of a picture (the list instance read from its file) and an idr_pic_id. */
+  private record IdrKey(List<NalUnit> picture, int idrPicId) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdrKey k && k.picture == picture && k.idrPicId == idrPicId;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(picture) * 31 + idrPicId;
+    }
+  }
+
+  /**
+   * The slices of a picture, after checking that any parameter sets it carries are the ones the
+   * stream was started with: the slices are re-headed for those and would decode wrongly otherwise.
+   */
+  private List<NalUnit> slices(List<NalUnit> picture) throws UnsupportedStreamException {
+    for (NalUnit u : picture) {
+      if ((u.type() == NalUnit.SPS && !java.util.Arrays.equals(u.bytes(), sourceSps.bytes()))
+          || (u.type() == NalUnit.PPS && !java.util.Arrays.equals(u.bytes(), ppsUnit.bytes()))) {
+        throw new UnsupportedStreamException("segments were encoded with different parameter sets");
+      }
+    }
     List<NalUnit> slices = picture.stream().filter(NalUnit::isSlice).toList();
     if (slices.isEmpty()) {
       throw new UnsupportedStreamException("a picture without slices");

@@ -47,9 +47,9 @@ final class RbspCopier {
   /** Copies the rest of the payload up to, not including, the stop bit. */
   NalUnit finish(int header) {
     int left = in.bitsBeforeStopBit();
-    while (left >= 24) {
-      out.bits(in.bits(24), 24);
-      left -= 24;
+    while (left >= 8) {
+      out.byteBits(in.byteBits());
+      left -= 8;
     }
     if (left > 0) {
       out.bits(in.bits(left), left);

@@ -29,6 +29,16 @@ public final class RbspReader {
     return 0;
   }
 
+  /** The next 8 bits, read a byte at a time rather than bit by bit (for bulk copies). */
+  public int byteBits() {
+    int i = bit >> 3;
+    int off = bit & 7;
+    int hi = rbsp[i] & 0xff;
+    int lo = i + 1 < rbsp.length ? rbsp[i + 1] & 0xff : 0;
+    bit += 8;
+    return ((hi << 8 | lo) >> (8 - off)) & 0xff;
+  }
+
   public int bits(int n) {
     int v = 0;
     for (int i = 0; i < n; i++) {

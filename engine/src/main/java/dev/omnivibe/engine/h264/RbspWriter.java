@@ -15,6 +15,14 @@ public final class RbspWriter {
     return this;
   }
 
+  /** Appends 8 bits; a byte at a time whatever the current bit alignment. */
+  public RbspWriter byteBits(int value) {
+    int combined = (current << 8) | (value & 0xff);
+    bytes.write((combined >> used) & 0xff);
+    current = combined & ((1 << used) - 1);
+    return this;
+  }
+
   public RbspWriter flag(boolean value) {
     return bit(value ? 1 : 0);
   }

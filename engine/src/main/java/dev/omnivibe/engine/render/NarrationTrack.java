@@ -8,42 +8,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plans the audio step: every narration padded with silence and cut at its slide's last sample, all
- * joined in one AAC encode that runs beside the video batches. Mono narration stays mono.
+ * Plans the narration track so its cost follows the narration, not the video's length.
+ *
+ * <p>Every narration is padded with silence and cut at its slide's last sample, as one timeline.
+ * Only the frames where narration plays (plus two silent frames either side) are AAC-encoded, each
+ * region by its own encoder; the rest is one silent packet repeated. An AAC frame decodes from its
+ * own packet and the one before, so joining at silent frames is exact, and dropping each region's
+ * priming packet (which encodes silence) loses nothing. Mono narration stays mono.
  */
 final class NarrationTrack {
-  private static final String COMMON_FLAGS = RenderPlanner.COMMON_FLAGS;
+  static final int FRAME = 1024;
+  private static final int MARGIN = 2;
 
   private NarrationTrack() {}
 
-  static FfmpegStep step(
-      Path ffmpeg, ResolvedDeck deck, Timeline timeline, Path audioFile, Path work) {
-    List<String> args = new ArrayList<>();
-    args.add(ffmpeg.toString());
-    args.addAll(List.of(COMMON_FLAGS.split(" ")));
-    List<String> graph = new ArrayList<>();
+  static AudioPlan plan(Path ffmpeg, ResolvedDeck deck, Timeline timeline, Path work) {
     int sr = timeline.sampleRate();
+    long totalSamples = timeline.sampleAt(timeline.totalFrames());
+    long frames = (totalSamples + FRAME - 1) / FRAME;
     String layout = deck.audioChannels() == 1 ? "mono" : "stereo";
     String format = "aformat=sample_fmts=fltp:sample_rates=" + sr + ":channel_layouts=" + layout;
-    int input = 0;
-    boolean anyNarration = deck.slides().stream().anyMatch(s -> s.narration() != null);
-    if (!anyNarration) {
-      graph.add(
-          "anullsrc=r="
-              + sr
-              + ":cl="
-              + layout
-              + ",atrim=end_sample="
-              + timeline.sampleAt(timeline.totalFrames())
-              + "[aout]");
-    } else {
+    List<String> args = new ArrayList<>(List.of(ffmpeg.toString()));
+    args.addAll(List.of(RenderPlanner.COMMON_FLAGS.split(" ")));
+    List<String> graph = new ArrayList<>();
+    List<long[]> spans = regions(deck, timeline, frames);
+    List<AudioRegion> regions = new ArrayList<>();
+    if (!spans.isEmpty()) {
       StringBuilder concat = new StringBuilder();
+      int input = 0;
       for (int i = 0; i < deck.slides().size(); i++) {
         ResolvedSlide slide = deck.slides().get(i);
         long samples = timeline.samplesOf(i);
         if (slide.narration() != null) {
           args.addAll(List.of("-i", slide.narration().toString()));
-          // Pad with silence, then cut at the slide's last sample: narration k starts at slide k.
           graph.add(
               "["
                   + input++
@@ -70,10 +67,78 @@ final class NarrationTrack {
         }
         concat.append("[a").append(i).append(']');
       }
-      graph.add(concat + "concat=n=" + deck.slides().size() + ":v=0:a=1[aout]");
+      StringBuilder split =
+          new StringBuilder(
+              concat + "concat=n=" + deck.slides().size() + ":v=0:a=1,apad,asplit=" + spans.size());
+      for (int r = 0; r < spans.size(); r++) {
+        split.append("[r").append(r).append(']');
+      }
+      graph.add(split.toString());
+      for (int r = 0; r < spans.size(); r++) {
+        long[] s = spans.get(r);
+        graph.add(
+            "[r"
+                + r
+                + "]atrim=start_sample="
+                + s[0] * FRAME
+                + ":end_sample="
+                + s[1] * FRAME
+                + ",asetpts=N/SR/TB[o"
+                + r
+                + "]");
+        regions.add(new AudioRegion(s[0], s[1], work.resolve("audio-" + r + ".aac")));
+      }
     }
+    graph.add(
+        "anullsrc=r=" + sr + ":cl=" + layout + ",atrim=end_sample=" + 8 * FRAME + "[silence]");
     Path script = work.resolve("audio-graph.txt");
-    args.addAll(List.of("-/filter_complex", script.toString(), "-map", "[aout]"));
+    args.addAll(List.of("-/filter_complex", script.toString()));
+    List<String> encode = encodeArgs(deck);
+    for (int r = 0; r < regions.size(); r++) {
+      args.addAll(List.of("-map", "[o" + r + "]"));
+      args.addAll(encode);
+      args.addAll(List.of("-f", "adts", regions.get(r).file().toString()));
+    }
+    Path silence = work.resolve("silence.aac");
+    args.addAll(List.of("-map", "[silence]"));
+    args.addAll(encode);
+    args.addAll(List.of("-f", "adts", silence.toString()));
+    long encoded = spans.stream().mapToLong(s -> s[1] - s[0]).sum();
+    double weight = 2 + input(deck) * 2 + encoded * FRAME / (double) sr * 0.02;
+    FfmpegStep step =
+        new FfmpegStep("audio", args, Map.of(script, String.join(";\n", graph)), weight, 0);
+    return new AudioPlan(step, regions, silence, frames, work.resolve("audio.aac"));
+  }
+
+  /**
+   * Frame ranges that hold narration, widened by the margin and merged when they touch, so that
+   * every join between a region and the silent filler lies in silence.
+   */
+  static List<long[]> regions(ResolvedDeck deck, Timeline timeline, long frames) {
+    List<long[]> spans = new ArrayList<>();
+    for (int i = 0; i < deck.slides().size(); i++) {
+      ResolvedSlide slide = deck.slides().get(i);
+      if (slide.narration() == null || slide.narrationSeconds() <= 0) {
+        continue;
+      }
+      long start = timeline.sampleAt(timeline.spans().get(i).startFrame());
+      long end =
+          start
+              + Math.min(
+                  timeline.samplesOf(i),
+                  Math.round(slide.narrationSeconds() * timeline.sampleRate()) + 1);
+      long first = Math.max(0, start / FRAME - MARGIN);
+      long last = Math.min(frames, (end + FRAME - 1) / FRAME + MARGIN);
+      if (!spans.isEmpty() && first <= spans.get(spans.size() - 1)[1] + MARGIN) {
+        spans.get(spans.size() - 1)[1] = Math.max(spans.get(spans.size() - 1)[1], last);
+      } else {
+        spans.add(new long[] {first, last});
+      }
+    }
+    return spans;
+  }
+
+  private static List<String> encodeArgs(ResolvedDeck deck) {
     boolean mono = deck.audioChannels() == 1;
     String bitrate =
         switch (deck.output().quality()) {
@@ -81,13 +146,10 @@ final class NarrationTrack {
           case STANDARD -> mono ? "96k" : "160k";
           case HIGH -> mono ? "128k" : "256k";
         };
-    args.addAll(List.of("-c:a", "aac", "-b:a", bitrate, "-f", "mp4", audioFile.toString()));
-    double weight = 2 + input * 2 + timeline.durationSeconds() * 0.02;
-    return new FfmpegStep(
-        "audio",
-        args,
-        Map.of(script, String.join(";\n", graph)),
-        weight,
-        timeline.durationSeconds());
+    return List.of("-c:a", "aac", "-b:a", bitrate);
+  }
+
+  private static int input(ResolvedDeck deck) {
+    return (int) deck.slides().stream().filter(s -> s.narration() != null).count();
   }
 }

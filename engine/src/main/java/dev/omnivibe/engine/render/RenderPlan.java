@@ -12,8 +12,7 @@ public record RenderPlan(
     EncoderProfile profile,
     int gopFrames,
     List<VideoBatch> batches,
-    FfmpegStep audio,
-    Path audioFile,
+    AudioPlan audio,
     Path videoFile) {
 
   public RenderPlan {
@@ -35,7 +34,7 @@ public record RenderPlan(
 
   public double totalWeight() {
     return batches.stream().mapToDouble(b -> b.step().weight()).sum()
-        + audio.weight()
+        + audio.step().weight()
         + muxWeight();
   }
 

@@ -38,14 +38,12 @@ public final class RenderPlanner {
     for (int[] range : batchRanges(deck.slides().size())) {
       batches.add(batch(deck, timeline, profile, gop, range[0], range[1], workDir));
     }
-    Path audioFile = workDir.resolve("audio.m4a");
     return new RenderPlan(
         timeline,
         profile,
         gop,
         batches,
-        NarrationTrack.step(ffmpeg, deck, timeline, audioFile, workDir),
-        audioFile,
+        NarrationTrack.plan(ffmpeg, deck, timeline, workDir),
         blends(profile) ? workDir.resolve("video.mp4") : null);
   }
 
@@ -247,7 +245,7 @@ public final class RenderPlanner {
     args.addAll(
         List.of(
             "-i",
-            plan.audioFile().toString(),
+            plan.audio().track().toString(),
             "-map",
             "0:v:0",
             "-map",

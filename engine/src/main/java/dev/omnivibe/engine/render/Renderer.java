@@ -84,7 +84,7 @@ public final class Renderer {
               });
       StepRunner steps = new StepRunner(tools, tracker, cancel, pool);
       DecodeCheck check = new DecodeCheck(tools);
-      Future<?> audio = steps.submit(plan.audio());
+      Future<?> audio = steps.submit(plan.audio().step());
       String fallback = null;
       List<VideoBatch> noisy;
       try {
@@ -105,6 +105,7 @@ public final class Renderer {
         throw new InvalidDeckException(damaged);
       }
       awaitAudio(audio, deck, cancel, check);
+      AdtsSplicer.write(plan.audio());
       if (plan.blended()) {
         try {
           StreamAssembler.writeBlended(plan, deck.output());

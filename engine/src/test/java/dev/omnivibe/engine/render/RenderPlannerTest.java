@@ -147,12 +147,12 @@ class RenderPlannerTest {
   @Test
   void audioPlacesEachNarrationAtItsSlideWithExactSampleCounts() {
     RenderPlan plan = plan(deck(3, Transition.CUT, true), PlanOptions.defaults());
-    String graph = plan.audio().scripts().values().iterator().next();
+    String graph = plan.audio().step().scripts().values().iterator().next();
     assertThat(graph)
         .contains("atrim=end_sample=192000")
         .contains("concat=n=3:v=0:a=1")
         .contains("channel_layouts=mono");
-    assertThat(plan.audio().args()).contains("-c:a", "aac", "96k");
+    assertThat(plan.audio().step().args()).contains("-c:a", "aac", "96k");
   }
 
   @Test

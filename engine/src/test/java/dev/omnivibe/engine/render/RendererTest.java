@@ -152,6 +152,31 @@ class RendererTest {
     assertThat(countFrames(out)).isEqualTo(120);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"wipeleft", "slideleft", "dissolve", "fadeblack", "circleopen"})
+  void encodedTransitionsJoinTheBlendedStream(String transition) throws Exception {
+    Path deckFile = TestDecks.tiny(dir.resolve("deck-" + transition), 3, 1.0, 0, transition);
+    Files.writeString(
+        deckFile,
+        Files.readString(deckFile)
+            .replaceFirst("\"type\": \"" + transition + "\"", "\"type\": \"fade\""));
+    Path out = dir.resolve(transition + ".mp4");
+    RenderResult r =
+        renderer()
+            .render(
+                TestDecks.resolve(deckFile),
+                out,
+                EncoderProfile.software(),
+                RenderListener.NONE,
+                new CancelToken());
+    assertThat(r.encoder()).isEqualTo("libx264");
+    assertThat(countFrames(out)).isEqualTo(90);
+    // slide 3 is on screen at its end, whatever led into it
+    assertThat(meanAbsoluteDifference(frameAt(out, 2.9), SampleDeckWriter.slide(2, 3, 320, 180)))
+        .isLessThan(6.0);
+  }
+
   @Test
   void hardwareEncoderFailureFallsBackToSoftwareAndSaysSo() throws Exception {
     ResolvedDeck deck = TestDecks.resolve(TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0, null));
@@ -237,7 +262,16 @@ class RendererTest {
     String out =
         new String(
             TestFfmpeg.ffmpegOutput(
-                "-xerror", "-i", file.toString(), "-map", "0:v:0", "-f", "framemd5", "-"),
+                "-err_detect",
+                "explode",
+                "-xerror",
+                "-i",
+                file.toString(),
+                "-map",
+                "0:v:0",
+                "-f",
+                "framemd5",
+                "-"),
             StandardCharsets.UTF_8);
     return (int) out.lines().filter(l -> !l.startsWith("#")).count();
   }
