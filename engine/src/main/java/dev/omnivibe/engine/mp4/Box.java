@@ -67,6 +67,11 @@ final class Box {
     return bytes(child.toBytes());
   }
 
+  /** The fields and children written so far, without this box's own header. */
+  byte[] content() {
+    return body.toByteArray();
+  }
+
   byte[] toBytes() {
     byte[] content = body.toByteArray();
     Box out = new Box("");

@@ -11,7 +11,9 @@ import java.util.List;
 final class AdtsSplicer {
   private AdtsSplicer() {}
 
-  static void write(AudioPlan plan) throws IOException {
+  /** Writes the track to {@code plan.track()} and returns its ADTS frames in order. */
+  static List<byte[]> write(AudioPlan plan) throws IOException {
+    List<byte[]> track = new ArrayList<>();
     List<byte[]> silence = frames(Files.readAllBytes(plan.silence()));
     if (silence.size() < 6) {
       throw new IOException(
@@ -24,6 +26,7 @@ final class AdtsSplicer {
       for (AudioRegion region : plan.regions()) {
         for (; frame < region.firstFrame(); frame++) {
           out.write(silent);
+          track.add(silent);
         }
         List<byte[]> packets = frames(Files.readAllBytes(region.file()));
         long needed = region.endFrame() - region.firstFrame();
@@ -34,12 +37,30 @@ final class AdtsSplicer {
         // packet 0 is the encoder's priming (silence): frame k of the region is packet k + 1
         for (int k = 1; k <= needed; k++, frame++) {
           out.write(packets.get(k));
+          track.add(packets.get(k));
         }
       }
       for (; frame < plan.frames(); frame++) {
         out.write(silent);
+        track.add(silent);
       }
     }
+    return track;
+  }
+
+  /** The raw AAC payload of an ADTS frame. */
+  static byte[] payload(byte[] adts) {
+    int header = (adts[1] & 0x01) == 1 ? 7 : 9; // protection_absent: no CRC
+    return java.util.Arrays.copyOfRange(adts, header, adts.length);
+  }
+
+  /** The two-byte AudioSpecificConfig an MP4 needs, read from an ADTS header. */
+  static byte[] audioSpecificConfig(byte[] adts) {
+    int objectType = ((adts[2] & 0xc0) >> 6) + 1;
+    int frequency = (adts[2] & 0x3c) >> 2;
+    int channels = ((adts[2] & 0x01) << 2) | ((adts[3] & 0xc0) >> 6);
+    int config = (objectType << 11) | (frequency << 7) | (channels << 3);
+    return new byte[] {(byte) (config >> 8), (byte) config};
   }
 
   /** Splits an ADTS stream into its frames (header included). */

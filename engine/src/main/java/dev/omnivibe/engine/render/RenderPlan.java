@@ -1,6 +1,5 @@
 package dev.omnivibe.engine.render;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,18 +12,10 @@ public record RenderPlan(
     int gopFrames,
     List<VideoBatch> batches,
     AudioPlan audio,
-    Path videoFile) {
+    boolean blended) {
 
   public RenderPlan {
     batches = List.copyOf(batches);
-  }
-
-  /**
-   * True when fades are drawn by the decoder: the joined video is then written by the engine as an
-   * MP4 ({@link #videoFile()}), since only a container carries the reordered frame times.
-   */
-  public boolean blended() {
-    return videoFile != null;
   }
 
   /** Segments of all batches in playback order. */

@@ -44,7 +44,7 @@ public final class RenderPlanner {
         gop,
         batches,
         NarrationTrack.plan(ffmpeg, deck, timeline, workDir),
-        blends(profile) ? workDir.resolve("video.mp4") : null);
+        blends(profile));
   }
 
   /** Contiguous slide ranges of near-equal size, at least {@code batches} of them. */
@@ -236,12 +236,8 @@ public final class RenderPlanner {
     List<String> args = new ArrayList<>();
     args.add(ffmpeg.toString());
     args.addAll(List.of(COMMON_FLAGS.split(" ")));
-    if (plan.blended()) {
-      args.addAll(List.of("-i", plan.videoFile().toString()));
-    } else {
-      args.addAll(
-          List.of("-f", "h264", "-framerate", plan.timeline().rate().ffmpeg(), "-i", "pipe:0"));
-    }
+    args.addAll(
+        List.of("-f", "h264", "-framerate", plan.timeline().rate().ffmpeg(), "-i", "pipe:0"));
     args.addAll(
         List.of(
             "-i",

@@ -105,10 +105,14 @@ public final class Renderer {
         throw new InvalidDeckException(damaged);
       }
       awaitAudio(audio, deck, cancel, check);
-      AdtsSplicer.write(plan.audio());
+      List<byte[]> adts = AdtsSplicer.write(plan.audio());
+      boolean written = false;
       if (plan.blended()) {
         try {
-          StreamAssembler.writeBlended(plan, deck.output());
+          tracker.phase("writing");
+          StreamAssembler.writeBlended(plan, deck.output(), adts, partial, work);
+          tracker.update("join", plan.muxWeight(), 1);
+          written = true;
         } catch (UnsupportedStreamException e) {
           LOG.info(
               "fades cannot be drawn by the decoder for this stream ({}); encoding them",
@@ -120,18 +124,20 @@ public final class Renderer {
           steps.runBatches(plan);
         }
       }
-      Map<Segment, SkipFrameWriter> stills = plan.blended() ? Map.of() : prepareStills(plan);
-      if (stills == null) {
-        // The encoder wrote something skip frames cannot follow (e.g. CABAC): encode every frame.
-        plan =
-            new RenderPlanner(
-                    tools.ffmpeg(), options.plan().withSkipFrames(false), options.vaapiDevice())
-                .plan(deck, plan.profile(), work);
-        steps.runBatches(plan);
-        stills = Map.of();
+      if (!written) {
+        Map<Segment, SkipFrameWriter> stills = prepareStills(plan);
+        if (stills == null) {
+          // The encoder wrote something skip frames cannot follow (e.g. CABAC): encode every frame.
+          plan =
+              new RenderPlanner(
+                      tools.ffmpeg(), options.plan().withSkipFrames(false), options.vaapiDevice())
+                  .plan(deck, plan.profile(), work);
+          steps.runBatches(plan);
+          stills = Map.of();
+        }
+        tracker.phase("joining");
+        steps.join(plan, planner.muxArgs(plan, partial), stills);
       }
-      tracker.phase("joining");
-      steps.join(plan, planner.muxArgs(plan, partial), stills);
       cancel.throwIfCancelled();
       moveAtomically(partial, out);
       tracker.finish();

@@ -128,11 +128,8 @@ final class StepRunner {
             snap -> tracker.update("join", plan.muxWeight(), snap.outTimeMicros() / 1e6 / seconds));
     cancel.register(process);
     try {
-      // A blended render already wrote its video as MP4; otherwise the stream goes in on stdin.
       try (OutputStream in = new BufferedOutputStream(process.stdin(), 1 << 20)) {
-        if (!plan.blended()) {
-          StreamAssembler.write(plan.segments(), stills, plan.gopFrames(), in);
-        }
+        StreamAssembler.write(plan.segments(), stills, plan.gopFrames(), in);
       } catch (IOException e) {
         // FFmpeg closed its input: its own exit status below says why.
         cancel.throwIfCancelled();

@@ -7,10 +7,11 @@ import dev.omnivibe.engine.h264.BlendedStream;
 import dev.omnivibe.engine.h264.NalUnit;
 import dev.omnivibe.engine.h264.SkipFrameWriter;
 import dev.omnivibe.engine.h264.UnsupportedStreamException;
-import dev.omnivibe.engine.mp4.Mp4VideoWriter;
+import dev.omnivibe.engine.mp4.Mp4Writer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +24,11 @@ final class StreamAssembler {
   private StreamAssembler() {}
 
   /**
-   * Writes a blended render's video as MP4: stills as skip frames, fades as skip B frames the
-   * decoder blends, encoded transitions re-headed (see {@link BlendedStream}).
+   * Writes a blended render as the final MP4: stills as skip frames, fades as skip B frames the
+   * decoder blends, encoded transitions re-headed (see {@link BlendedStream}), plus the narration.
    */
-  static void writeBlended(RenderPlan plan, OutputSettings output)
+  static void writeBlended(
+      RenderPlan plan, OutputSettings output, List<byte[]> adts, Path target, Path work)
       throws IOException, UnsupportedStreamException {
     List<Segment> segments = plan.segments();
     Segment firstEncoded =
@@ -36,22 +38,25 @@ final class StreamAssembler {
             .orElseThrow(() -> new UnsupportedStreamException("nothing was encoded"));
     List<NalUnit> firstPicture =
         BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(firstEncoded.file()))).get(0);
-    Mp4VideoWriter[] writer = new Mp4VideoWriter[1];
+    Mp4Writer[] writer = new Mp4Writer[1];
     BlendedStream stream =
         BlendedStream.start(
             firstPicture,
             plan.gopFrames(),
-            (nals, display, sync) -> writer[0].add(nals, display, sync));
+            (nals, display, sync) -> writer[0].video(nals, display, sync));
     FrameRate rate = plan.timeline().rate();
-    try (Mp4VideoWriter w =
-        new Mp4VideoWriter(
-            plan.videoFile(),
+    Mp4Writer.Video video =
+        new Mp4Writer.Video(
             output.width(),
             output.height(),
             rate.numerator(),
             rate.denominator(),
             stream.sps(),
-            stream.pps())) {
+            stream.pps());
+    byte[] asc = AdtsSplicer.audioSpecificConfig(adts.get(0));
+    int channels = (asc[1] >> 3) & 0x0f;
+    Mp4Writer.Audio audio = new Mp4Writer.Audio(plan.timeline().sampleRate(), channels, asc);
+    try (Mp4Writer w = new Mp4Writer(target, work, video, audio)) {
       writer[0] = w;
       for (int i = 0; i < segments.size(); i++) {
         Segment s = segments.get(i);
@@ -62,6 +67,9 @@ final class StreamAssembler {
                   BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(s.file()))));
           case FADE -> stream.fade(s.frames(), onePicture(segments.get(i + 1)));
         }
+      }
+      for (byte[] frame : adts) {
+        w.audio(AdtsSplicer.payload(frame));
       }
     }
   }
