@@ -54,6 +54,10 @@ class RendererTest {
     assertThat(video.path("r_frame_rate").asText()).isEqualTo("30/1");
     assertThat(video.path("avg_frame_rate").asText()).isEqualTo("30/1");
     assertThat(audio.path("codec_name").asText()).isEqualTo("aac");
+    // both tracks end together, to the millisecond: the audio edit list trims AAC's frame rounding
+    assertThat(audio.path("duration").asDouble())
+        .isCloseTo(video.path("duration").asDouble(), org.assertj.core.data.Offset.offset(0.001));
+    assertThat(video.path("duration").asDouble()).isEqualTo(4.5);
     assertThat(countFrames(out)).isEqualTo(135);
     assertThat(info.path("format").path("duration").asDouble())
         .isCloseTo(4.5, org.assertj.core.data.Offset.offset(1 / 30.0));
