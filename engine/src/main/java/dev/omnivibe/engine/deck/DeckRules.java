@@ -20,7 +20,7 @@ public final class DeckRules {
   public static List<Problem> check(Deck deck) {
     List<Problem> problems = new ArrayList<>();
     int count = deck.slides().size();
-    if (count == 0 && deck.slides() != null) {
+    if (count == 0) {
       problems.add(new Problem("slides", "empty: a deck needs at least one slide"));
     } else if (count > MAX_SLIDES) {
       problems.add(

@@ -9,10 +9,8 @@ import java.util.Map;
  *
  * @param scripts files to write before running (long filter graphs go in a file, not argv)
  * @param weight share of the render's work, for combining progress
- * @param mediaSeconds media time the step writes, for progress from {@code out_time}; 0 if none
  */
-public record FfmpegStep(
-    String name, List<String> args, Map<Path, String> scripts, double weight, double mediaSeconds) {
+public record FfmpegStep(String name, List<String> args, Map<Path, String> scripts, double weight) {
   public FfmpegStep {
     args = List.copyOf(args);
     scripts = Map.copyOf(scripts);

@@ -106,7 +106,7 @@ final class NarrationTrack {
     long encoded = spans.stream().mapToLong(s -> s[1] - s[0]).sum();
     double weight = 2 + input(deck) * 2 + encoded * FRAME / (double) sr * 0.02;
     FfmpegStep step =
-        new FfmpegStep("audio", args, Map.of(script, String.join(";\n", graph)), weight, 0);
+        new FfmpegStep("audio", args, Map.of(script, String.join(";\n", graph)), weight);
     return new AudioPlan(step, regions, silence, frames, work.resolve("audio.aac"));
   }
 

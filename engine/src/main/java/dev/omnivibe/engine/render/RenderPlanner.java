@@ -172,7 +172,7 @@ public final class RenderPlanner {
     args.addAll(List.of("-filter_complex", String.join(";", graph)));
     args.addAll(outputs);
     double weight = inputs.size() * 3.0 + segments.stream().mapToLong(Segment::encodedFrames).sum();
-    FfmpegStep step = new FfmpegStep("video " + from + "-" + (to - 1), args, Map.of(), weight, 0);
+    FfmpegStep step = new FfmpegStep("video " + from + "-" + (to - 1), args, Map.of(), weight);
     return new VideoBatch(step, segments, inputs);
   }
 

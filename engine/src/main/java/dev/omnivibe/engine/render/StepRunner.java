@@ -99,10 +99,7 @@ final class StepRunner {
             step.args(),
             tools.environment(),
             snap -> {
-              if (step.mediaSeconds() > 0) {
-                tracker.update(
-                    step.name(), step.weight(), snap.outTimeMicros() / 1e6 / step.mediaSeconds());
-              }
+              // steps report completion only: one process writes several outputs at once
             });
     cancel.register(process);
     try {

@@ -83,13 +83,7 @@ class RendererTest {
   void narrationOfEachSlideStartsAtItsSlideWithinAFrame() throws Exception {
     Path deckFile = TestDecks.tiny(dir.resolve("deck"), 3, 1.2, 0.6, null);
     Path out = dir.resolve("narrated.mp4");
-    renderer()
-        .render(
-            TestDecks.resolve(deckFile),
-            out,
-            EncoderProfile.software(),
-            RenderListener.NONE,
-            new CancelToken());
+    renderSoftware(deckFile, out);
     short[] pcm = decodeAudio(out, 48_000);
     for (int slide = 0; slide < 3; slide++) {
       double start = slide * 1.2;
@@ -125,13 +119,7 @@ class RendererTest {
   void aFadeDrawnByTheDecoderBlendsTheTwoSlides() throws Exception {
     Path deckFile = TestDecks.tiny(dir.resolve("deck"), 2, 2.0, 0, "fade");
     Path out = dir.resolve("fade.mp4");
-    renderer()
-        .render(
-            TestDecks.resolve(deckFile),
-            out,
-            EncoderProfile.software(),
-            RenderListener.NONE,
-            new CancelToken());
+    renderSoftware(deckFile, out);
     BufferedImage a = frameAt(out, 1.0);
     BufferedImage b = frameAt(out, 3.0);
     // the fade fills 1.5 s..2.0 s; frame 52 is 7 of its 15 frames in
@@ -166,14 +154,7 @@ class RendererTest {
         Files.readString(deckFile)
             .replaceFirst("\"type\": \"" + transition + "\"", "\"type\": \"fade\""));
     Path out = dir.resolve(transition + ".mp4");
-    RenderResult r =
-        renderer()
-            .render(
-                TestDecks.resolve(deckFile),
-                out,
-                EncoderProfile.software(),
-                RenderListener.NONE,
-                new CancelToken());
+    RenderResult r = renderSoftware(deckFile, out);
     assertThat(r.encoder()).isEqualTo("libx264");
     assertThat(countFrames(out)).isEqualTo(90);
     // slide 3 is on screen at its end, whatever led into it
@@ -252,6 +233,16 @@ class RendererTest {
   }
 
   // ---- helpers ----
+
+  private RenderResult renderSoftware(Path deckFile, Path out) throws Exception {
+    return renderer()
+        .render(
+            TestDecks.resolve(deckFile),
+            out,
+            EncoderProfile.software(),
+            RenderListener.NONE,
+            new CancelToken());
+  }
 
   private static JsonNode stream(JsonNode info, String type) {
     for (JsonNode s : info.path("streams")) {
