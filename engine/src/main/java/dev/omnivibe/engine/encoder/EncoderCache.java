@@ -39,8 +39,4 @@ public final class EncoderCache {
     JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), report);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
-
-  static ObjectMapper json() {
-    return JSON;
-  }
 }

@@ -79,10 +79,6 @@ public final class FfmpegProcess {
     return code;
   }
 
-  public boolean isStopRequested() {
-    return stopRequested;
-  }
-
   /** Sends {@code q}, waits up to {@code grace}, then kills the process (and its children). */
   public void stop(Duration grace) {
     stopRequested = true;
@@ -107,10 +103,6 @@ public final class FfmpegProcess {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
   }
 
   public synchronized List<String> stderrTail() {

@@ -34,7 +34,6 @@ public final class BlendedStream {
   private int pocBase;
   private int idrPicId;
   private boolean nextStillShown;
-  private final java.util.Map<IdrKey, List<byte[]>> reheaded = new java.util.HashMap<>();
 
   private BlendedStream(
       Sps sps,
@@ -94,11 +93,12 @@ public final class BlendedStream {
   /** A still shown for {@code frames} frames, its picture repeated as an IDR every GOP. */
   public void still(List<NalUnit> picture, long frames)
       throws IOException, UnsupportedStreamException {
+    List<byte[]>[] variants = newVariants();
     for (long f = 0; f < frames; f++) {
       if (f == 0 && nextStillShown) {
         nextStillShown = false; // the fade already showed this picture
       } else if (f % gop == 0) {
-        idr(picture);
+        idr(picture, variants);
       } else {
         frameNum++;
         sink.sample(List.of(skips.p(frameNum, display - pocBase).bytes()), display++, false);
@@ -110,7 +110,7 @@ public final class BlendedStream {
   public void pictures(List<List<NalUnit>> pictures)
       throws IOException, UnsupportedStreamException {
     for (List<NalUnit> picture : pictures) {
-      idr(picture);
+      idr(picture, newVariants());
     }
   }
 
@@ -138,34 +138,30 @@ public final class BlendedStream {
     nextStillShown = true;
   }
 
-  private void idr(List<NalUnit> picture) throws IOException, UnsupportedStreamException {
+  @SuppressWarnings("unchecked")
+  private static List<byte[]>[] newVariants() {
+    return new List[2];
+  }
+
+  /**
+   * Emits a picture as an IDR. {@code variants} caches its re-headed forms: a still repeats its IDR
+   * every GOP and only idr_pic_id alternates, so each of the two forms is built once.
+   */
+  private void idr(List<NalUnit> picture, List<byte[]>[] variants)
+      throws IOException, UnsupportedStreamException {
     idrPicId ^= 1;
     frameNum = 0;
     pocBase = display;
-    // A still repeats its IDR every GOP; only idr_pic_id alternates, so re-head each variant once.
-    List<byte[]> nals = reheaded.get(new IdrKey(picture, idrPicId));
+    List<byte[]> nals = variants[idrPicId];
     if (nals == null) {
       nals = new ArrayList<>();
       for (NalUnit slice : slices(picture)) {
         nals.add(
             IntraSliceRewriter.rewrite(slice, sps, pps, POC_BITS, true, idrPicId, 0, 0).bytes());
       }
-      reheaded.put(new IdrKey(picture, idrPicId), nals);
+      variants[idrPicId] = nals;
     }
     sink.sample(nals, display++, true);
-  }
-
-  /** Identity of a picture (the list instance read from its file) and an idr_pic_id. */
-  private record IdrKey(List<NalUnit> picture, int idrPicId) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof IdrKey k && k.picture == picture && k.idrPicId == idrPicId;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(picture) * 31 + idrPicId;
-    }
   }
 
   /**

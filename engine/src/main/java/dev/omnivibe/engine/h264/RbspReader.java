@@ -13,11 +13,6 @@ public final class RbspReader {
     this.bit = 8;
   }
 
-  /** Bits read so far, counting from the start of the payload after the NAL header. */
-  public int position() {
-    return bit - 8;
-  }
-
   /** Bits left before the {@code rbsp_stop_one_bit} that ends the payload. */
   public int bitsBeforeStopBit() {
     for (int i = rbsp.length - 1; i >= 0; i--) {

@@ -42,10 +42,6 @@ public record EncoderProfile(String encoder, boolean hardware) {
     return "libx264".equals(encoder);
   }
 
-  public List<String> encodeArgs(Quality quality, FrameRate rate, int gopFrames) {
-    return encodeArgs(quality, rate, gopFrames, false);
-  }
-
   /**
    * Encoder options for one output segment.
    *

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,17 +32,17 @@ final class StreamAssembler {
       RenderPlan plan, OutputSettings output, List<byte[]> adts, Path target, Path work)
       throws IOException, UnsupportedStreamException {
     List<Segment> segments = plan.segments();
+    // A still's file is needed for the fade into it and for the still itself: parse each once.
+    Map<Path, List<List<NalUnit>>> parsed = new HashMap<>();
     Segment firstEncoded =
         segments.stream()
             .filter(s -> s.file() != null)
             .findFirst()
             .orElseThrow(() -> new UnsupportedStreamException("nothing was encoded"));
-    List<NalUnit> firstPicture =
-        BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(firstEncoded.file()))).get(0);
     Mp4Writer[] writer = new Mp4Writer[1];
     BlendedStream stream =
         BlendedStream.start(
-            firstPicture,
+            pictures(firstEncoded, parsed).get(0),
             plan.gopFrames(),
             (nals, display, sync) -> writer[0].video(nals, display, sync));
     FrameRate rate = plan.timeline().rate();
@@ -61,11 +62,9 @@ final class StreamAssembler {
       for (int i = 0; i < segments.size(); i++) {
         Segment s = segments.get(i);
         switch (s.kind()) {
-          case STILL -> stream.still(onePicture(s), s.frames());
-          case TRANSITION ->
-              stream.pictures(
-                  BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(s.file()))));
-          case FADE -> stream.fade(s.frames(), onePicture(segments.get(i + 1)));
+          case STILL -> stream.still(onePicture(s, parsed), s.frames());
+          case TRANSITION -> stream.pictures(pictures(s, parsed));
+          case FADE -> stream.fade(s.frames(), onePicture(segments.get(i + 1), parsed));
         }
       }
       for (byte[] frame : adts) {
@@ -74,12 +73,22 @@ final class StreamAssembler {
     }
   }
 
-  private static List<NalUnit> onePicture(Segment still)
+  private static List<List<NalUnit>> pictures(Segment s, Map<Path, List<List<NalUnit>>> parsed)
+      throws IOException {
+    List<List<NalUnit>> pictures = parsed.get(s.file());
+    if (pictures == null) {
+      pictures = BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(s.file())));
+      parsed.put(s.file(), pictures);
+    }
+    return pictures;
+  }
+
+  private static List<NalUnit> onePicture(Segment still, Map<Path, List<List<NalUnit>>> parsed)
       throws IOException, UnsupportedStreamException {
     if (still.kind() != Segment.Kind.STILL) {
       throw new UnsupportedStreamException("a fade must lead into a still");
     }
-    return BlendedStream.splitPictures(AnnexB.parse(Files.readAllBytes(still.file()))).get(0);
+    return pictures(still, parsed).get(0);
   }
 
   static void write(

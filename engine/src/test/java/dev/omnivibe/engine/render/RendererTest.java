@@ -163,6 +163,35 @@ class RendererTest {
   }
 
   @Test
+  void withoutDecoderDrawnFadesTheStreamCopyJoinMakesTheSameVideo() throws Exception {
+    // The path hardware encoders take: encoded fades, Annex B piped into FFmpeg, spliced AAC.
+    Path deckFile = TestDecks.tiny(dir.resolve("deck"), 3, 1.5, 1.0, "fade");
+    Path out = dir.resolve("piped.mp4");
+    Renderer piped =
+        new Renderer(
+            TestFfmpeg.real(),
+            new RenderOptions(
+                dir.resolve("work"),
+                PlanOptions.defaults().withBlendFades(false),
+                "/dev/dri/renderD128"));
+    piped.render(
+        TestDecks.resolve(deckFile),
+        out,
+        EncoderProfile.software(),
+        RenderListener.NONE,
+        new CancelToken());
+    JsonNode info = new Ffprobe(TestFfmpeg.real()).probe(out);
+    assertThat(stream(info, "video").path("avg_frame_rate").asText()).isEqualTo("30/1");
+    assertThat(stream(info, "audio").path("codec_name").asText()).isEqualTo("aac");
+    assertThat(info.path("format").path("duration").asDouble())
+        .isCloseTo(4.5, org.assertj.core.data.Offset.offset(1 / 30.0));
+    assertThat(countFrames(out)).isEqualTo(135);
+    assertThat(meanAbsoluteDifference(frameAt(out, 2.0), SampleDeckWriter.slide(1, 3, 320, 180)))
+        .isLessThan(6.0);
+    assertThat(moovBeforeMdat(out)).isTrue();
+  }
+
+  @Test
   void hardwareEncoderFailureFallsBackToSoftwareAndSaysSo() throws Exception {
     ResolvedDeck deck = TestDecks.resolve(TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0, null));
     Path out = dir.resolve("hw.mp4");
