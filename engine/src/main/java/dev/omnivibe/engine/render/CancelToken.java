@@ -28,10 +28,15 @@ public final class CancelToken {
 
   /** Cancels with a reason (e.g. "soft time limit reached") that the render error carries. */
   public void cancel(String why) {
+    cancel(why, grace);
+  }
+
+  /** Cancels, giving each FFmpeg {@code graceNow} to quit before it is killed (zero: kill now). */
+  public void cancel(String why, Duration graceNow) {
     if (reason == null) {
       reason = why;
     }
-    running.forEach(p -> p.stop(grace));
+    running.forEach(p -> p.stop(graceNow));
   }
 
   public boolean isCancelled() {

@@ -1,0 +1,440 @@
+package dev.omnivibe.engine;
+
+import dev.omnivibe.engine.deck.DeckReader;
+import dev.omnivibe.engine.deck.DeckResolver;
+import dev.omnivibe.engine.deck.InvalidDeckException;
+import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.dedup.ContentHasher;
+import dev.omnivibe.engine.dedup.DedupKey;
+import dev.omnivibe.engine.dedup.DedupStats;
+import dev.omnivibe.engine.dedup.ResultCache;
+import dev.omnivibe.engine.encoder.Codec;
+import dev.omnivibe.engine.encoder.EncoderDetector;
+import dev.omnivibe.engine.encoder.EncoderReport;
+import dev.omnivibe.engine.estimate.RenderEstimator;
+import dev.omnivibe.engine.estimate.Workload;
+import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.JobProgress;
+import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.job.JobType;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.media.AudioInspector;
+import dev.omnivibe.engine.media.ImageInspector;
+import dev.omnivibe.engine.monitor.PerformanceMonitor;
+import dev.omnivibe.engine.monitor.PerformanceReport;
+import dev.omnivibe.engine.platform.FileTrees;
+import dev.omnivibe.engine.queue.JobListener;
+import dev.omnivibe.engine.queue.JobQueue;
+import dev.omnivibe.engine.queue.NewJob;
+import dev.omnivibe.engine.queue.QueueSnapshot;
+import dev.omnivibe.engine.render.EncoderSelector;
+import dev.omnivibe.engine.render.RenderOptions;
+import dev.omnivibe.engine.render.Renderer;
+import dev.omnivibe.engine.store.JobPage;
+import dev.omnivibe.engine.store.JobQuery;
+import dev.omnivibe.engine.store.Presentation;
+import dev.omnivibe.engine.store.SqliteStore;
+import dev.omnivibe.engine.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point the API and the UI use: submit renders, list and steer jobs, watch events,
+ * read queue state, estimates and performance reports. Owns the store, the queue and its workers.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private final EngineConfig config;
+  private final EngineLock lock;
+  private final Store store;
+  private final EncoderDetector detector;
+  private volatile EncoderReport encoders;
+  private final DeckResolver resolver;
+  private final ContentHasher hasher = new ContentHasher();
+  private final ResultCache cache;
+  private final RenderEstimator estimator = new RenderEstimator();
+  private final PerformanceMonitor monitor;
+  private final JobQueue queue;
+  private final ScheduledExecutorService timer;
+  private final int recovered;
+
+  private Engine(EngineConfig config, EngineLock lock, Store store) {
+    this.config = config;
+    this.lock = lock;
+    this.store = store;
+    Path cacheFile =
+        config.encoderCache != null ? config.encoderCache : config.dataDir.resolve("encoders.json");
+    this.detector = new EncoderDetector(config.tools, cacheFile, config.clock);
+    this.encoders = detector.detect(false);
+    this.resolver =
+        new DeckResolver(new ImageInspector(), new AudioInspector(new Ffprobe(config.tools)));
+    this.cache = new ResultCache(store, config.clock, config.dedupTtl);
+    this.monitor = new PerformanceMonitor(config.clock, store);
+    monitor.load();
+    learnHistory();
+    Renderer renderer =
+        new Renderer(config.tools, new RenderOptions(workDir(), config.plan, "/dev/dri/renderD128"));
+    RenderJobHandler renders =
+        new RenderJobHandler(renderer, resolver, () -> encoders, assetsDir(), monitor, estimator);
+    this.queue =
+        new JobQueue(store, config.clock, Map.of(JobType.RENDER, renders), workers(), config.random);
+    this.recovered = queue.start();
+    if (config.tickEvery != null) {
+      timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "omnivibe-timer");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = config.tickEvery.toMillis();
+      timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+      timer.scheduleWithFixedDelay(monitor::flush, 10, 10, TimeUnit.SECONDS);
+    } else {
+      timer = null;
+    }
+  }
+
+  /**
+   * Opens the engine on a data folder: locks it, opens (or creates) the store, clears temporary
+   * files a dead process left, queues again the jobs it was running, and starts the workers.
+   *
+   * @throws IllegalStateException when another engine uses the folder
+   * @throws dev.omnivibe.engine.store.StoreException when the store cannot be opened
+   */
+  public static Engine open(EngineConfig config) {
+    EngineLock lock = EngineLock.acquire(config.dataDir);
+    Store store = null;
+    try {
+      cleanLeftovers(config.dataDir);
+      store = config.store != null ? config.store : SqliteStore.open(config.dataDir.resolve("omnivibe.db"));
+      return new Engine(config, lock, store);
+    } catch (RuntimeException e) {
+      if (store != null) {
+        store.close();
+      }
+      lock.close();
+      throw e;
+    }
+  }
+
+  private Path workDir() {
+    return config.dataDir.resolve("work");
+  }
+
+  public Path assetsDir() {
+    return config.dataDir.resolve("assets");
+  }
+
+  public Path outputsDir() {
+    return config.dataDir.resolve("outputs");
+  }
+
+  /** Temporary render folders and half-written outputs of a process that died. */
+  private static void cleanLeftovers(Path dataDir) {
+    FileTrees.deleteQuietly(dataDir.resolve("work"));
+    Path outputs = dataDir.resolve("outputs");
+    if (Files.isDirectory(outputs)) {
+      try (Stream<Path> files = Files.list(outputs)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".partial")).forEach(FileTrees::deleteQuietly);
+      } catch (IOException e) {
+        LOG.warn("cannot clean {}: {}", outputs, e.toString());
+      }
+    }
+  }
+
+  private Map<QueueName, Integer> workers() {
+    Map<QueueName, Integer> w = new EnumMap<>(QueueName.class);
+    boolean hardware = encoders.best(Codec.H264).map(s -> s.hardware()).orElse(false);
+    int cores = Runtime.getRuntime().availableProcessors();
+    // A hardware encoder runs a few sessions at once; software renders already use every core,
+    // so two of them at a time on half the cores each keeps the machine busy without thrashing.
+    w.put(QueueName.VIDEO, hardware ? 2 : Math.max(1, cores / 2));
+    w.put(QueueName.AUDIO, 2);
+    w.put(QueueName.MAINTENANCE, 1);
+    w.putAll(config.workers);
+    return w;
+  }
+
+  private void learnHistory() {
+    for (RenderJob j : store.succeededSince(config.clock.instant().minus(Duration.ofDays(30)), 500)) {
+      if (j.type() == JobType.RENDER && j.result() != null && !j.cached()) {
+        estimator.learn(
+            j.result().encoder(),
+            new Workload(j.result().uniqueFrames(), j.result().videoSeconds()),
+            j.result().wallMillis() / 1000.0);
+      }
+    }
+  }
+
+  /** Jobs that were running when the previous process died and were queued again at start. */
+  public int recoveredAtStart() {
+    return recovered;
+  }
+
+  /**
+   * Checks and queues a render. The deck is validated and its media inspected now, so bad input
+   * is refused at once. An identical render that finished within the TTL with its output intact
+   * answers at once ({@code cached}); one still open is joined instead of rendering twice.
+   *
+   * @throws InvalidDeckException listing every problem, each with a JSON pointer
+   * @throws IllegalArgumentException for an unusable encoder choice or priority
+   */
+  public RenderJob submit(RenderRequest request) throws InvalidDeckException {
+    ResolvedDeck deck =
+        resolver.resolve(
+            DeckReader.fromTree(request.deck(), request.baseDir()),
+            new AssetMedia(assetsDir(), request.baseDir()));
+    EncoderSelector.select(request.encoder(), encoders);
+    String key;
+    String presentation;
+    try {
+      key = DedupKey.of(deck, request.encoder(), hasher);
+      presentation = DedupKey.presentation(deck, hasher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the deck's files: " + e.getMessage(), e);
+    }
+    store.savePresentation(
+        new Presentation(
+            presentation, request.name(), deck.slides().size(), deck.durationSeconds(),
+            config.clock.instant()));
+    Optional<RenderJob> earlier = cache.lookup(key);
+    if (earlier.isPresent()) {
+      cache.countHit();
+      return queue.record(cachedCopy(request, earlier.get()));
+    }
+    String id = UUID.randomUUID().toString();
+    Path output =
+        request.output() != null
+            ? request.output().toAbsolutePath()
+            : outputsDir().resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
+    RenderPayload payload =
+        new RenderPayload(
+            request.deck(), request.baseDir(), request.encoder(), output, Workload.of(deck),
+            presentation);
+    RenderJob job =
+        queue.submit(
+            new NewJob(
+                request.name(), JobType.RENDER, request.queue(), request.priority(),
+                payload.toJson(), request.retryPolicy(), request.limits(), key));
+    if (job.isFollower()) {
+      cache.countMerged();
+    } else {
+      cache.countMiss();
+    }
+    return job;
+  }
+
+  private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {
+    var now = config.clock.instant();
+    return new RenderJob(
+        UUID.randomUUID().toString(), request.name(), JobType.RENDER,
+        request.queue() == null ? QueueName.VIDEO : request.queue(), request.priority(), 0,
+        JobState.SUCCEEDED, 0, 0, 0, earlier.payload(), request.retryPolicy(), request.limits(),
+        earlier.dedupKey(), null, false, true, now, now, now, null, null, earlier.result());
+  }
+
+  static String safeName(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
+    s = s.length() > 60 ? s.substring(0, 60) : s;
+    return s.isEmpty() ? "render" : s;
+  }
+
+  public Optional<RenderJob> job(String id) {
+    return queue.job(id);
+  }
+
+  public JobPage jobs(JobQuery query) {
+    return store.jobs(query);
+  }
+
+  public JobProgress progress(String id) {
+    return queue.progress(id);
+  }
+
+  public RenderJob cancel(String id) {
+    return queue.cancel(id);
+  }
+
+  public RenderJob changePriority(String id, int priority) {
+    return queue.changePriority(id, priority);
+  }
+
+  public RenderJob move(String id, int position) {
+    return queue.move(id, position);
+  }
+
+  public RenderJob retry(String id) {
+    return queue.retry(id);
+  }
+
+  public void pause(QueueName q) {
+    queue.pause(q);
+  }
+
+  public void resume(QueueName q) {
+    queue.resume(q);
+  }
+
+  public void pauseAll() {
+    queue.pauseAll();
+  }
+
+  public void resumeAll() {
+    queue.resumeAll();
+  }
+
+  public void setWorkers(QueueName q, int workers) {
+    queue.setWorkers(q, workers);
+  }
+
+  public List<RenderJob> waitingJobs(QueueName q) {
+    return queue.waitingJobs(q);
+  }
+
+  public void addListener(JobListener l) {
+    queue.addListener(l);
+  }
+
+  public void removeListener(JobListener l) {
+    queue.removeListener(l);
+  }
+
+  /** Seconds until a job is done: 0 when finished, its own ETA while running, else a forecast. */
+  public double etaSeconds(String id) {
+    RenderJob job = queue.job(id).orElseThrow(() -> new dev.omnivibe.engine.job.UnknownJobException(id));
+    if (job.state().isTerminal()) {
+      return 0;
+    }
+    if (job.state() == JobState.RUNNING) {
+      return remaining(job);
+    }
+    QueueStatus q = status(job.queue(), job.id());
+    return q.etaSeconds();
+  }
+
+  /** The state and ETA of every named queue. */
+  public List<QueueStatus> queues() {
+    List<QueueStatus> out = new ArrayList<>();
+    for (QueueName q : QueueName.values()) {
+      out.add(status(q, null));
+    }
+    return out;
+  }
+
+  /** Queue status; when {@code upTo} is given, the ETA is until that job is done. */
+  private QueueStatus status(QueueName q, String upTo) {
+    QueueSnapshot s = queue.snapshot(q);
+    double running = 0;
+    for (RenderJob j : queue.openJobs()) {
+      if (j.queue() == q && j.state() == JobState.RUNNING && !j.isFollower()) {
+        running += remaining(j);
+      }
+    }
+    double waiting = 0;
+    for (RenderJob j : queue.waitingJobs(q)) {
+      waiting += estimate(j);
+      if (j.id().equals(upTo)) {
+        break;
+      }
+    }
+    // Work spreads over the workers; the queue cannot finish before its longest running job.
+    double eta = (running + waiting) / Math.max(1, s.workers());
+    return new QueueStatus(q, s.depth(), s.running(), s.workers(), s.paused(), eta);
+  }
+
+  private double remaining(RenderJob j) {
+    JobProgress p = queue.progress(j.id());
+    if (!Double.isNaN(p.etaSeconds())) {
+      return p.etaSeconds();
+    }
+    return estimate(j) * (1 - p.percent() / 100);
+  }
+
+  private double estimate(RenderJob j) {
+    if (j.type() != JobType.RENDER) {
+      return 0;
+    }
+    RenderPayload p = RenderPayload.of(j.payload());
+    return estimator.seconds(encoderFor(p.encoder(), j.softwareOnly()), p.workload());
+  }
+
+  /** Estimated wall seconds to render {@code deck} with {@code encoderChoice}. */
+  public double estimateSeconds(ResolvedDeck deck, String encoderChoice) {
+    return estimator.seconds(encoderFor(encoderChoice, false), Workload.of(deck));
+  }
+
+  private String encoderFor(String choice, boolean softwareOnly) {
+    if (softwareOnly) {
+      return "libx264";
+    }
+    try {
+      return EncoderSelector.select(choice, encoders).encoder();
+    } catch (IllegalArgumentException e) {
+      return choice;
+    }
+  }
+
+  public DedupStats dedupStats() {
+    return cache.stats();
+  }
+
+  public PerformanceMonitor monitor() {
+    return monitor;
+  }
+
+  public PerformanceReport report(String category, Duration window) {
+    return monitor.report(category, window);
+  }
+
+  /** The encoder probe result; {@code refresh} probes again instead of using the cache. */
+  public EncoderReport encoders(boolean refresh) {
+    if (refresh) {
+      encoders = detector.detect(true);
+    }
+    return encoders;
+  }
+
+  public DeckResolver resolver() {
+    return resolver;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /** Applies the clock to retries and time limits (a timer does this unless turned off). */
+  public void tick() {
+    try {
+      queue.tick();
+    } catch (RuntimeException e) {
+      LOG.warn("queue tick failed", e);
+    }
+  }
+
+  /** Stops the workers (running jobs go back to the queue), saves metrics, closes the store. */
+  @Override
+  public void close() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    queue.close();
+    monitor.flush();
+    store.close();
+    lock.close();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.omnivibe.engine;
+
+import dev.omnivibe.engine.dedup.ResultCache;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.render.PlanOptions;
+import dev.omnivibe.engine.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * How to open an {@link Engine}. Only the data folder and FFmpeg are required; everything else
+ * has a default.
+ */
+public final class EngineConfig {
+  final Path dataDir;
+  final FfmpegTools tools;
+  Clock clock = Clock.systemUTC();
+  Store store;
+  final Map<QueueName, Integer> workers = new EnumMap<>(QueueName.class);
+  Duration dedupTtl = ResultCache.DEFAULT_TTL;
+  Duration tickEvery = Duration.ofMillis(250);
+  RandomGenerator random = new java.util.SplittableRandom();
+  PlanOptions plan = PlanOptions.defaults();
+  Path encoderCache;
+
+  /**
+   * @param dataDir holds the store ({@code omnivibe.db}), assets, outputs and temporary work
+   */
+  public EngineConfig(Path dataDir, FfmpegTools tools) {
+    this.dataDir = dataDir.toAbsolutePath().normalize();
+    this.tools = Objects.requireNonNull(tools, "tools");
+  }
+
+  /** Time for queues, limits, retries, caches and reports (tests pass a clock they move). */
+  public EngineConfig clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** A store other than the default SQLite file; the engine closes it. */
+  public EngineConfig store(Store store) {
+    this.store = store;
+    return this;
+  }
+
+  /** Worker count of a queue (default: video from the encoder, audio 2, maintenance 1). */
+  public EngineConfig workers(QueueName queue, int count) {
+    workers.put(queue, count);
+    return this;
+  }
+
+  public EngineConfig dedupTtl(Duration ttl) {
+    this.dedupTtl = ttl;
+    return this;
+  }
+
+  /** How often retries and time limits are applied; null to leave it to {@link Engine#tick()}. */
+  public EngineConfig tickEvery(Duration every) {
+    this.tickEvery = every;
+    return this;
+  }
+
+  public EngineConfig random(RandomGenerator random) {
+    this.random = random;
+    return this;
+  }
+
+  public EngineConfig plan(PlanOptions plan) {
+    this.plan = plan;
+    return this;
+  }
+
+  /** Where the encoder probe result is cached (default: in the data folder). */
+  public EngineConfig encoderCache(Path file) {
+    this.encoderCache = file;
+    return this;
+  }
+}

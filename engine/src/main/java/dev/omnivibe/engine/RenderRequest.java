@@ -1,0 +1,43 @@
+package dev.omnivibe.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnivibe.engine.job.Priority;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.job.RetryPolicy;
+import dev.omnivibe.engine.job.TimeLimits;
+import java.nio.file.Path;
+
+/**
+ * A render to submit.
+ *
+ * @param deck the deck JSON; media are {@code asset:<sha256>} ids or, for local callers, paths
+ * @param baseDir what relative paths in the deck are relative to; null when only asset ids are
+ *     allowed (remote callers never name local paths)
+ * @param queue null for the video queue
+ * @param encoder {@code auto} or an encoder name
+ * @param output where to write the MP4; null for the engine's outputs folder
+ * @param retryPolicy null for the default
+ * @param limits null for the default
+ */
+public record RenderRequest(
+    String name,
+    JsonNode deck,
+    Path baseDir,
+    int priority,
+    QueueName queue,
+    String encoder,
+    Path output,
+    RetryPolicy retryPolicy,
+    TimeLimits limits) {
+
+  public RenderRequest {
+    Priority.check(priority);
+    encoder = encoder == null || encoder.isBlank() ? "auto" : encoder.trim();
+    name = name == null || name.isBlank() ? "Untitled render" : name.trim();
+  }
+
+  /** A local deck with default priority and settings. */
+  public static RenderRequest local(String name, JsonNode deck, Path baseDir) {
+    return new RenderRequest(name, deck, baseDir, Priority.DEFAULT, null, "auto", null, null, null);
+  }
+}

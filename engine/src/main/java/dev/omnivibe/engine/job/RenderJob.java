@@ -1,0 +1,161 @@
+package dev.omnivibe.engine.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One unit of queued work, as stored. Immutable: every change makes a new value with a higher
+ * {@code version}, which stores use to refuse a stale write (optimistic locking).
+ *
+ * @param rank order within its priority (smaller runs first); moves change it
+ * @param attempts how many times the job has started, across restarts
+ * @param retries automatic retries used since the job was submitted or last retried by hand
+ * @param payload what the job's handler needs (for a render: the deck and where to write)
+ * @param dedupKey SHA-256 of what the job produces, or null when it is not deduplicated
+ * @param mergedInto the job that renders for this one (an identical submission), or null
+ * @param softwareOnly the next attempt must not use a hardware encoder (it failed before)
+ * @param cached the result came from an earlier identical job
+ * @param notBefore when a job waiting for a retry may run again
+ */
+public record RenderJob(
+    String id,
+    String name,
+    JobType type,
+    QueueName queue,
+    int priority,
+    long rank,
+    JobState state,
+    int attempts,
+    int retries,
+    long version,
+    JsonNode payload,
+    RetryPolicy retryPolicy,
+    TimeLimits limits,
+    String dedupKey,
+    String mergedInto,
+    boolean softwareOnly,
+    boolean cached,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Instant notBefore,
+    JobError error,
+    JobResult result) {
+
+  public RenderJob {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(queue, "queue");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Priority.check(priority);
+    retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
+    limits = limits == null ? TimeLimits.DEFAULT : limits;
+  }
+
+  /** A new job, queued now. */
+  public static RenderJob queued(
+      String id,
+      String name,
+      JobType type,
+      QueueName queue,
+      int priority,
+      long rank,
+      JsonNode payload,
+      RetryPolicy retryPolicy,
+      TimeLimits limits,
+      Instant now) {
+    return new RenderJob(
+        id, name, type, queue, priority, rank, JobState.QUEUED, 0, 0, 0, payload, retryPolicy,
+        limits, null, null, false, false, now, null, null, null, null, null);
+  }
+
+  public Builder edit() {
+    return new Builder(this);
+  }
+
+  /** This job moved to {@code next} at {@code at}; checks the transition table. */
+  public RenderJob to(JobState next, Instant at) {
+    return transition(next, at).build();
+  }
+
+  /**
+   * The next version of this job in state {@code next}, for setting more fields before {@link
+   * Builder#build()}; checks the transition table.
+   */
+  public Builder transition(JobState next, Instant at) {
+    JobTransitions.check(id, state, next);
+    Builder b = edit();
+    b.state = next;
+    switch (next) {
+      case RUNNING -> {
+        b.startedAt = at;
+        b.finishedAt = null;
+        b.attempts = attempts + 1;
+        b.notBefore = null;
+      }
+      case QUEUED -> {
+        b.notBefore = null;
+        b.finishedAt = null;
+      }
+      case SUCCEEDED, FAILED, CANCELLED -> b.finishedAt = at;
+      case RETRY_WAIT -> {}
+    }
+    return b;
+  }
+
+  public boolean isFollower() {
+    return mergedInto != null;
+  }
+
+  /** A mutable copy for building the next version; {@link #build()} bumps the version. */
+  public static final class Builder {
+    private final RenderJob from;
+    public String name;
+    public QueueName queue;
+    public int priority;
+    public long rank;
+    public JobState state;
+    public int attempts;
+    public int retries;
+    public JsonNode payload;
+    public String dedupKey;
+    public String mergedInto;
+    public boolean softwareOnly;
+    public boolean cached;
+    public Instant startedAt;
+    public Instant finishedAt;
+    public Instant notBefore;
+    public JobError error;
+    public JobResult result;
+
+    private Builder(RenderJob j) {
+      from = j;
+      name = j.name;
+      queue = j.queue;
+      priority = j.priority;
+      rank = j.rank;
+      state = j.state;
+      attempts = j.attempts;
+      retries = j.retries;
+      payload = j.payload;
+      dedupKey = j.dedupKey;
+      mergedInto = j.mergedInto;
+      softwareOnly = j.softwareOnly;
+      cached = j.cached;
+      startedAt = j.startedAt;
+      finishedAt = j.finishedAt;
+      notBefore = j.notBefore;
+      error = j.error;
+      result = j.result;
+    }
+
+    public RenderJob build() {
+      return new RenderJob(
+          from.id, name, from.type, queue, priority, rank, state, attempts, retries,
+          from.version + 1, payload, from.retryPolicy, from.limits, dedupKey, mergedInto,
+          softwareOnly, cached, from.createdAt, startedAt, finishedAt, notBefore, error, result);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.omnivibe.engine.monitor;
+
+/** How a recorded operation ended. */
+public enum Status {
+  SUCCESS,
+  ERROR
+}

@@ -1,0 +1,68 @@
+package dev.omnivibe.engine.queue;
+
+import dev.omnivibe.engine.job.JobProgress;
+import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.render.CancelToken;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** What a handler gets for one attempt: the job, a cancel token and a way to report progress. */
+public final class JobContext {
+  private static final long MIN_EVENT_GAP_NANOS = 100_000_000L;
+  private final RenderJob job;
+  private final CancelToken cancel;
+  private final Clock clock;
+  private final Consumer<JobProgress> sink;
+  private volatile Instant lastProgressAt;
+  private volatile JobProgress progress = JobProgress.NONE;
+  private long lastEventNanos;
+
+  JobContext(RenderJob job, CancelToken cancel, Clock clock, Consumer<JobProgress> sink) {
+    this.job = job;
+    this.cancel = cancel;
+    this.clock = clock;
+    this.sink = sink;
+    this.lastProgressAt = clock.instant();
+  }
+
+  /** The job as it was when this attempt started (state RUNNING). */
+  public RenderJob job() {
+    return job;
+  }
+
+  public CancelToken cancelToken() {
+    return cancel;
+  }
+
+  /** True when an earlier attempt failed in the encoder: use software this time. */
+  public boolean softwareOnly() {
+    return job.softwareOnly();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Reports progress; listeners hear at most about ten updates a second. */
+  public void progress(JobProgress p) {
+    progress = p;
+    lastProgressAt = clock.instant();
+    long now = System.nanoTime();
+    synchronized (this) {
+      if (now - lastEventNanos < MIN_EVENT_GAP_NANOS && p.percent() < 100) {
+        return;
+      }
+      lastEventNanos = now;
+    }
+    sink.accept(p);
+  }
+
+  JobProgress lastProgress() {
+    return progress;
+  }
+
+  Instant lastProgressAt() {
+    return lastProgressAt;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.omnivibe.engine.queue;
+
+import dev.omnivibe.engine.job.JobProgress;
+import dev.omnivibe.engine.job.RenderJob;
+
+/**
+ * Something happened to a job: it changed state (or priority, or place), or made progress.
+ *
+ * @param progress the latest progress; {@link JobProgress#NONE} before any
+ */
+public record JobEvent(Kind kind, RenderJob job, JobProgress progress) {
+  public enum Kind {
+    /** The job was stored with a new state, priority or position. */
+    CHANGED,
+    /** A running job reported progress (at most about ten times a second). */
+    PROGRESS
+  }
+}

@@ -1,0 +1,679 @@
+package dev.omnivibe.engine.queue;
+
+import dev.omnivibe.engine.job.FailureKind;
+import dev.omnivibe.engine.job.IllegalTransitionException;
+import dev.omnivibe.engine.job.JobProgress;
+import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.job.JobType;
+import dev.omnivibe.engine.job.Priority;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.TimeLimits;
+import dev.omnivibe.engine.job.UnknownJobException;
+import dev.omnivibe.engine.render.CancelToken;
+import dev.omnivibe.engine.store.Store;
+import dev.omnivibe.engine.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job queue: named lanes with their own workers, priority 0-9 (9 first) and FIFO within a
+ * priority, retries with back-off, time limits, and merging of identical open jobs.
+ *
+ * <p>Every state change is written to the store before it takes effect here (acks late): a job
+ * is RUNNING in the store for as long as it runs, and {@link #start()} queues again whatever a
+ * dead process left RUNNING, keeping its attempt count. One lock guards the in-memory state;
+ * listeners are called after it is released. Time comes from the injected clock, and {@link
+ * #tick()} (called by a timer, or by tests after moving the clock) applies retries and limits.
+ */
+public final class JobQueue implements AutoCloseable {
+  static final long RANK_GAP = 1 << 16;
+  private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
+  private final Store store;
+  private final Clock clock;
+  private final Map<JobType, JobHandler> handlers;
+  private final RandomGenerator random;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<QueueName, Lane> lanes = new EnumMap<>(QueueName.class);
+  private final Map<String, RenderJob> open = new ConcurrentHashMap<>();
+  private final TreeSet<RenderJob> waiting =
+      new TreeSet<>(Comparator.comparing(RenderJob::notBefore).thenComparing(RenderJob::id));
+  private final Map<String, String> leaders = new HashMap<>();
+  private final Followers followers = new Followers();
+  private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
+  private final Map<String, RenderJob> unsaved = new HashMap<>();
+  private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final ExecutorService stopper =
+      Executors.newCachedThreadPool(r -> daemon(r, "omnivibe-stop"));
+  private long nextRank;
+  private boolean started;
+  private boolean closed;
+
+  public JobQueue(
+      Store store,
+      Clock clock,
+      Map<JobType, JobHandler> handlers,
+      Map<QueueName, Integer> workers,
+      RandomGenerator random) {
+    this.store = store;
+    this.clock = clock;
+    this.handlers = Map.copyOf(handlers);
+    this.random = random;
+    for (QueueName q : QueueName.values()) {
+      lanes.put(q, new Lane(q, lock.newCondition(), checkWorkers(workers.getOrDefault(q, 1))));
+    }
+  }
+
+  /**
+   * Rebuilds the queue from the store, queueing again the jobs a dead process left RUNNING, then
+   * starts the workers.
+   *
+   * @return how many interrupted jobs were queued again
+   */
+  public int start() {
+    List<JobEvent> events = new ArrayList<>();
+    int recovered;
+    lock.lock();
+    try {
+      if (started) {
+        throw new IllegalStateException("the queue is already started");
+      }
+      Recovery.Result r = Recovery.run(store, clock.instant(), followers);
+      r.jobs().forEach(j -> place(null, j));
+      recovered = r.requeued();
+      nextRank = store.maxRank();
+      started = true;
+      lanes.values().forEach(l -> {
+        for (int i = 0; i < l.targetWorkers; i++) {
+          startWorker(l);
+        }
+      });
+    } finally {
+      lock.unlock();
+    }
+    fire(events);
+    return recovered;
+  }
+
+  /**
+   * Adds a job. When {@code job.dedupKey()} matches an open job, the new job follows it instead
+   * of running again.
+   *
+   * @throws StoreException when the job cannot be stored; nothing is queued then
+   */
+  public RenderJob submit(NewJob job) {
+    List<JobEvent> events = new ArrayList<>();
+    RenderJob created;
+    lock.lock();
+    try {
+      ensureOpen();
+      String id = UUID.randomUUID().toString();
+      Instant now = clock.instant();
+      RenderJob leader = job.dedupKey() == null ? null : open.get(leaders.getOrDefault(job.dedupKey(), ""));
+      if (leader != null) {
+        created = job.create(id, leader.rank(), leader.state(), leader.id(), leader.startedAt(), now);
+      } else {
+        nextRank += RANK_GAP;
+        created = job.create(id, nextRank, JobState.QUEUED, null, null, now);
+      }
+      store.insert(created);
+      if (leader != null) {
+        followers.add(leader.id(), id);
+      }
+      place(null, created);
+      events.add(new JobEvent(JobEvent.Kind.CHANGED, created, JobProgress.NONE));
+    } finally {
+      lock.unlock();
+    }
+    fire(events);
+    return created;
+  }
+
+  /** Stores a job that is already finished (an identical earlier result answered it). */
+  public RenderJob record(RenderJob finished) {
+    if (!finished.state().isTerminal()) {
+      throw new IllegalArgumentException("only finished jobs can be recorded");
+    }
+    store.insert(finished);
+    fire(List.of(new JobEvent(JobEvent.Kind.CHANGED, finished, JobProgress.DONE)));
+    return finished;
+  }
+
+  /** The job, open or finished. */
+  public Optional<RenderJob> job(String id) {
+    RenderJob j = open.get(id);
+    return j != null ? Optional.of(j) : store.job(id);
+  }
+
+  private RenderJob existing(String id) {
+    return job(id).orElseThrow(() -> new UnknownJobException(id));
+  }
+
+  /** Latest progress of a running job, {@link JobProgress#NONE} otherwise. */
+  public JobProgress progress(String id) {
+    return progress.getOrDefault(id, JobProgress.NONE);
+  }
+
+  /**
+   * Cancels a job. A queued job is cancelled at once; a running one is asked to stop and becomes
+   * CANCELLED when its render has stopped (leaving no output file).
+   *
+   * @throws IllegalTransitionException when the job has already finished
+   */
+  public RenderJob cancel(String id) {
+    return change(
+        id,
+        cur -> {
+          if (cur.state() == JobState.RUNNING && !cur.isFollower()) {
+            RunningJob run = lane(cur).running.get(id);
+            if (run != null) {
+              run.stop(StopReason.USER, "cancelled", stopper);
+            }
+            return null;
+          }
+          if (cur.isFollower()) {
+            followers.remove(cur.mergedInto(), id);
+          }
+          return cur.to(JobState.CANCELLED, clock.instant());
+        });
+  }
+
+  /**
+   * @throws IllegalArgumentException for a priority outside 0-9
+   * @throws IllegalStateException when the job is not waiting to run
+   */
+  public RenderJob changePriority(String id, int priority) {
+    Priority.check(priority);
+    return change(
+        id,
+        cur -> {
+          requireWaiting(cur, "re-prioritised");
+          RenderJob.Builder b = cur.edit();
+          b.priority = priority;
+          return b.build();
+        });
+  }
+
+  /**
+   * Moves a queued job to {@code position} (0 = next to run) among the queued jobs of its queue
+   * and priority.
+   */
+  public RenderJob move(String id, int position) {
+    List<JobEvent> events = new ArrayList<>();
+    RenderJob moved;
+    lock.lock();
+    try {
+      RenderJob cur = existing(id);
+      if (cur.state() != JobState.QUEUED || cur.isFollower()) {
+        throw new IllegalStateException(
+            "job " + id + " is " + cur.state() + "; only queued jobs can be moved");
+      }
+      List<RenderJob> changed = Ranks.move(lane(cur).ready, cur, position, RANK_GAP);
+      commit(changed, events);
+      changed.forEach(j -> nextRank = Math.max(nextRank, j.rank()));
+      moved = open.get(id);
+    } finally {
+      lock.unlock();
+    }
+    fire(events);
+    return moved;
+  }
+
+  /** Queues a failed or cancelled job again with a fresh retry budget. */
+  public RenderJob retry(String id) {
+    return change(
+        id,
+        cur -> {
+          RenderJob.Builder b = cur.transition(JobState.QUEUED, clock.instant());
+          b.retries = 0;
+          b.mergedInto = null;
+          b.error = null;
+          b.result = null;
+          b.cached = false;
+          return b.build();
+        });
+  }
+
+  private interface Change {
+    RenderJob apply(RenderJob current);
+  }
+
+  private RenderJob change(String id, Change change) {
+    List<JobEvent> events = new ArrayList<>();
+    RenderJob next;
+    lock.lock();
+    try {
+      ensureOpen();
+      RenderJob cur = existing(id);
+      next = change.apply(cur);
+      if (next == null) {
+        return cur;
+      }
+      commit(followers.withLeader(next, open::get, clock.instant()), events);
+    } finally {
+      lock.unlock();
+    }
+    fire(events);
+    return next;
+  }
+
+  private static void requireWaiting(RenderJob cur, String what) {
+    if (cur.state() != JobState.QUEUED && cur.state() != JobState.RETRY_WAIT) {
+      throw new IllegalStateException(
+          "job " + cur.id() + " is " + cur.state() + "; only waiting jobs can be " + what);
+    }
+  }
+
+  public void pause(QueueName queue) {
+    setPaused(EnumSet.of(queue), true);
+  }
+
+  public void resume(QueueName queue) {
+    setPaused(EnumSet.of(queue), false);
+  }
+
+  public void pauseAll() {
+    setPaused(EnumSet.allOf(QueueName.class), true);
+  }
+
+  public void resumeAll() {
+    setPaused(EnumSet.allOf(QueueName.class), false);
+  }
+
+  private void setPaused(EnumSet<QueueName> queues, boolean paused) {
+    lock.lock();
+    try {
+      for (QueueName q : queues) {
+        lanes.get(q).paused = paused;
+        lanes.get(q).wake.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Changes the number of workers of a queue; extra workers stop after their current job. */
+  public void setWorkers(QueueName queue, int workers) {
+    checkWorkers(workers);
+    lock.lock();
+    try {
+      Lane lane = lanes.get(queue);
+      lane.targetWorkers = workers;
+      while (started && !closed && lane.liveWorkers < workers) {
+        startWorker(lane);
+      }
+      lane.wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static int checkWorkers(int workers) {
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("worker count " + workers + " is outside 1-64");
+    }
+    return workers;
+  }
+
+  public QueueSnapshot snapshot(QueueName queue) {
+    lock.lock();
+    try {
+      Lane lane = lanes.get(queue);
+      int retrying = (int) waiting.stream().filter(j -> j.queue() == queue).count();
+      return new QueueSnapshot(
+          queue, lane.ready.size() + retrying, lane.running.size(), lane.targetWorkers,
+          lane.paused);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Queued jobs of a queue in the order they will run, then those waiting for a retry. */
+  public List<RenderJob> waitingJobs(QueueName queue) {
+    lock.lock();
+    try {
+      List<RenderJob> out = new ArrayList<>(lanes.get(queue).ready);
+      waiting.stream().filter(j -> j.queue() == queue).forEach(out::add);
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every job that has not finished. */
+  public List<RenderJob> openJobs() {
+    return new ArrayList<>(open.values());
+  }
+
+  public void addListener(JobListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(JobListener listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Applies the clock: queues jobs whose retry wait is over, stops jobs past their soft limit or
+   * stalled, kills jobs past their hard limit, and saves results a store failure held back.
+   */
+  public void tick() {
+    List<JobEvent> events = new ArrayList<>();
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      Instant now = clock.instant();
+      while (!waiting.isEmpty() && !waiting.first().notBefore().isAfter(now)) {
+        RenderJob due = waiting.first();
+        commit(followers.withLeader(due.to(JobState.QUEUED, now), open::get, now), events);
+      }
+      for (Lane lane : lanes.values()) {
+        for (RunningJob run : new ArrayList<>(lane.running.values())) {
+          enforceLimits(lane, run, now, events);
+        }
+      }
+      saveUnsaved(now, events);
+    } catch (StoreException e) {
+      LOG.warn("queue tick could not write to the store, will try again: {}", e.getMessage());
+    } finally {
+      lock.unlock();
+    }
+    fire(events);
+  }
+
+  private void enforceLimits(Lane lane, RunningJob run, Instant now, List<JobEvent> events) {
+    RenderJob job = open.get(run.id);
+    TimeLimits limits = job.limits();
+    Duration elapsed = Duration.between(run.startedAt, now);
+    if (elapsed.compareTo(limits.hard()) >= 0) {
+      String message = Attempts.limitMessage(StopReason.HARD_LIMIT, limits);
+      LOG.warn("job {}: {}", run.id, message);
+      run.kill(message, stopper);
+      run.abandoned = true;
+      lane.running.remove(run.id);
+      RenderJob next =
+          Attempts.next(job, Outcome.failed(FailureKind.KILLED, message), StopReason.HARD_LIMIT,
+              now, random);
+      commit(followers.withLeader(next, open::get, now), events);
+      // The killed job's worker may never come back; its place goes to a fresh one.
+      lane.liveWorkers--;
+      startWorker(lane);
+    } else if (elapsed.compareTo(limits.soft()) >= 0) {
+      run.stop(StopReason.SOFT_LIMIT, Attempts.limitMessage(StopReason.SOFT_LIMIT, limits), stopper);
+    } else if (Duration.between(run.context.lastProgressAt(), now).compareTo(limits.stall()) >= 0) {
+      run.stop(StopReason.STALL, Attempts.limitMessage(StopReason.STALL, limits), stopper);
+    }
+  }
+
+  // ---- workers
+
+  private void startWorker(Lane lane) {
+    lane.liveWorkers++;
+    lane.started++;
+    Thread t = daemon(() -> work(lane), "omnivibe-" + lane.name + "-" + lane.started);
+    threads.add(t);
+    t.start();
+  }
+
+  private void work(Lane lane) {
+    try {
+      while (true) {
+        List<JobEvent> events = new ArrayList<>();
+        RunningJob run;
+        lock.lock();
+        try {
+          run = take(lane, events);
+        } finally {
+          lock.unlock();
+        }
+        fire(events);
+        if (run == null) {
+          return;
+        }
+        Outcome outcome = execute(run);
+        if (!finish(lane, run, outcome)) {
+          return;
+        }
+      }
+    } finally {
+      threads.remove(Thread.currentThread());
+    }
+  }
+
+  /** The next job to run, marked RUNNING in the store; null when this worker should stop. */
+  private RunningJob take(Lane lane, List<JobEvent> events) {
+    while (true) {
+      if (closed || lane.liveWorkers > lane.targetWorkers) {
+        lane.liveWorkers--;
+        return null;
+      }
+      if (!lane.paused && !lane.ready.isEmpty()) {
+        Instant now = clock.instant();
+        RenderJob running = lane.ready.first().to(JobState.RUNNING, now);
+        try {
+          commit(followers.withLeader(running, open::get, now), events);
+        } catch (StoreException e) {
+          LOG.warn("cannot start job {}, will try again: {}", running.id(), e.getMessage());
+          awaitQuietly(lane, Duration.ofSeconds(1));
+          continue;
+        }
+        JobContext ctx =
+            new JobContext(running, new CancelToken(), clock, p -> onProgress(running.id(), p));
+        RunningJob run = new RunningJob(running, ctx, Thread.currentThread());
+        lane.running.put(running.id(), run);
+        return run;
+      }
+      awaitQuietly(lane, null);
+    }
+  }
+
+  private void awaitQuietly(Lane lane, Duration timeout) {
+    try {
+      if (timeout == null) {
+        lane.wake.await();
+      } else {
+        lane.wake.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      // Interrupts only come from close() or a hard kill; the loop re-checks why.
+      Thread.interrupted();
+    }
+  }
+
+  private Outcome execute(RunningJob run) {
+    JobHandler handler = handlers.get(run.context.job().type());
+    if (handler == null) {
+      return Outcome.failed(
+          FailureKind.BAD_INPUT, "this engine cannot run " + run.context.job().type() + " jobs");
+    }
+    try {
+      return Outcome.success(handler.run(run.context));
+    } catch (JobFailedException e) {
+      return Outcome.failed(e.kind(), e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      return Outcome.failed(FailureKind.TRANSIENT, "interrupted");
+    } catch (Exception e) {
+      LOG.warn("job {} failed unexpectedly", run.id, e);
+      return Outcome.failed(FailureKind.TRANSIENT, String.valueOf(e));
+    }
+  }
+
+  /** Records how an attempt ended; false when this worker was replaced and must stop. */
+  private boolean finish(Lane lane, RunningJob run, Outcome outcome) {
+    List<JobEvent> events = new ArrayList<>();
+    lock.lock();
+    try {
+      if (run.abandoned) {
+        return false;
+      }
+      lane.running.remove(run.id);
+      Instant now = clock.instant();
+      RenderJob next = Attempts.next(open.get(run.id), outcome, run.stopReason(), now, random);
+      try {
+        commit(followers.withLeader(next, open::get, now), events);
+        progress.remove(run.id);
+      } catch (StoreException e) {
+        // The job stays RUNNING here and in the store; tick() saves the result when it can.
+        unsaved.put(run.id, next);
+        LOG.error("result of job {} not saved yet, will try again: {}", run.id, e.getMessage());
+      }
+      Thread.interrupted();
+      return true;
+    } finally {
+      lock.unlock();
+      fire(events);
+    }
+  }
+
+  private void saveUnsaved(Instant now, List<JobEvent> events) {
+    for (RenderJob next : new ArrayList<>(unsaved.values())) {
+      commit(followers.withLeader(next, open::get, now), events);
+      unsaved.remove(next.id());
+      progress.remove(next.id());
+    }
+  }
+
+  private void onProgress(String id, JobProgress p) {
+    progress.put(id, p);
+    List<String> ids = new ArrayList<>();
+    ids.add(id);
+    lock.lock();
+    try {
+      ids.addAll(followers.of(id));
+    } finally {
+      lock.unlock();
+    }
+    List<JobEvent> events = new ArrayList<>();
+    for (String each : ids) {
+      RenderJob j = open.get(each);
+      if (j != null) {
+        progress.put(each, p);
+        events.add(new JobEvent(JobEvent.Kind.PROGRESS, j, p));
+      }
+    }
+    fire(events);
+  }
+
+  // ---- state, under the lock
+
+  /** Writes the new versions (one transaction), then applies them here. */
+  private void commit(List<RenderJob> changed, List<JobEvent> events) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    store.updateAll(changed);
+    for (RenderJob next : changed) {
+      place(open.get(next.id()), next);
+      events.add(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
+    }
+  }
+
+  /** Moves a job's in-memory entry from its old version to its new one. */
+  private void place(RenderJob old, RenderJob next) {
+    if (old != null) {
+      lane(old).ready.remove(old);
+      waiting.remove(old);
+      leaders.remove(old.dedupKey(), old.id());
+    }
+    if (next.state().isTerminal()) {
+      open.remove(next.id());
+      return;
+    }
+    open.put(next.id(), next);
+    if (next.isFollower()) {
+      return;
+    }
+    if (next.dedupKey() != null) {
+      leaders.put(next.dedupKey(), next.id());
+    }
+    if (next.state() == JobState.QUEUED) {
+      lane(next).ready.add(next);
+      lane(next).wake.signal();
+    } else if (next.state() == JobState.RETRY_WAIT) {
+      waiting.add(next);
+    }
+  }
+
+  private Lane lane(RenderJob job) {
+    return lanes.get(job.queue());
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the queue is shut down");
+    }
+  }
+
+  private void fire(List<JobEvent> events) {
+    for (JobEvent e : events) {
+      for (JobListener l : listeners) {
+        try {
+          l.onEvent(e);
+        } catch (RuntimeException ex) {
+          LOG.warn("job listener failed on {}", e.kind(), ex);
+        }
+      }
+    }
+  }
+
+  /**
+   * Stops the workers. Running jobs are asked to stop and go back to QUEUED, so the next start
+   * runs them again.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Lane lane : lanes.values()) {
+        lane.running.values().forEach(r -> r.stop(StopReason.SHUTDOWN, "shutting down", stopper));
+        lane.wake.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    for (Thread t : threads) {
+      try {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    stopper.shutdown();
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.omnivibe.engine.store;
+
+import dev.omnivibe.engine.job.RenderJob;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+
+/**
+ * Position in the newest-first job listing: creation time in milliseconds, then id. Opaque to
+ * callers (base64) so the encoding can change.
+ */
+record JobCursor(long createdMillis, String id) {
+  static final Comparator<RenderJob> NEWEST_FIRST =
+      Comparator.comparingLong((RenderJob j) -> j.createdAt().toEpochMilli())
+          .thenComparing(RenderJob::id)
+          .reversed();
+
+  static JobCursor of(RenderJob job) {
+    return new JobCursor(job.createdAt().toEpochMilli(), job.id());
+  }
+
+  /** True when {@code job} comes after this cursor in the listing. */
+  boolean before(RenderJob job) {
+    long t = job.createdAt().toEpochMilli();
+    return t < createdMillis || (t == createdMillis && job.id().compareTo(id) < 0);
+  }
+
+  String encode() {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((createdMillis + "/" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @throws IllegalArgumentException when the text is not a cursor this store gave out
+   */
+  static JobCursor decode(String text) {
+    try {
+      String s = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+      int slash = s.indexOf('/');
+      return new JobCursor(Long.parseLong(s.substring(0, slash)), s.substring(slash + 1));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cursor '" + text + "' is not valid", e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.omnivibe.engine.store;
+
+import dev.omnivibe.engine.job.RenderJob;
+import java.util.List;
+
+/**
+ * @param next cursor for the following page, or null when this is the last one
+ */
+public record JobPage(List<RenderJob> jobs, String next) {
+  public JobPage {
+    jobs = List.copyOf(jobs);
+  }
+}
