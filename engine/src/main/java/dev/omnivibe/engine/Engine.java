@@ -73,6 +73,9 @@ public final class Engine implements AutoCloseable {
   private final JobQueue queue;
   private final ScheduledExecutorService timer;
   private final int recovered;
+  // Parsed render payloads of open jobs, so queue ETAs do not re-parse JSON on every call.
+  private final Map<String, RenderPayload> payloads =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Engine(EngineConfig config, EngineLock lock, Store store) {
     this.config = config;
@@ -89,18 +92,28 @@ public final class Engine implements AutoCloseable {
     monitor.load();
     learnHistory();
     Renderer renderer =
-        new Renderer(config.tools, new RenderOptions(workDir(), config.plan, "/dev/dri/renderD128"));
+        new Renderer(
+            config.tools, new RenderOptions(workDir(), config.plan, "/dev/dri/renderD128"));
     RenderJobHandler renders =
         new RenderJobHandler(renderer, resolver, () -> encoders, assetsDir(), monitor, estimator);
     this.queue =
-        new JobQueue(store, config.clock, Map.of(JobType.RENDER, renders), workers(), config.random);
+        new JobQueue(
+            store, config.clock, Map.of(JobType.RENDER, renders), workers(), config.random);
+    queue.addListener(
+        e -> {
+          if (e.job().state().isTerminal()) {
+            payloads.remove(e.job().id());
+          }
+        });
     this.recovered = queue.start();
     if (config.tickEvery != null) {
-      timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "omnivibe-timer");
-        t.setDaemon(true);
-        return t;
-      });
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "omnivibe-timer");
+                t.setDaemon(true);
+                return t;
+              });
       long every = config.tickEvery.toMillis();
       timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
       timer.scheduleWithFixedDelay(monitor::flush, 10, 10, TimeUnit.SECONDS);
@@ -121,7 +134,10 @@ public final class Engine implements AutoCloseable {
     Store store = null;
     try {
       cleanLeftovers(config.dataDir);
-      store = config.store != null ? config.store : SqliteStore.open(config.dataDir.resolve("omnivibe.db"));
+      store =
+          config.store != null
+              ? config.store
+              : SqliteStore.open(config.dataDir.resolve("omnivibe.db"));
       return new Engine(config, lock, store);
     } catch (RuntimeException e) {
       if (store != null) {
@@ -150,7 +166,9 @@ public final class Engine implements AutoCloseable {
     Path outputs = dataDir.resolve("outputs");
     if (Files.isDirectory(outputs)) {
       try (Stream<Path> files = Files.list(outputs)) {
-        files.filter(f -> f.getFileName().toString().endsWith(".partial")).forEach(FileTrees::deleteQuietly);
+        files
+            .filter(f -> f.getFileName().toString().endsWith(".partial"))
+            .forEach(FileTrees::deleteQuietly);
       } catch (IOException e) {
         LOG.warn("cannot clean {}: {}", outputs, e.toString());
       }
@@ -171,7 +189,8 @@ public final class Engine implements AutoCloseable {
   }
 
   private void learnHistory() {
-    for (RenderJob j : store.succeededSince(config.clock.instant().minus(Duration.ofDays(30)), 500)) {
+    for (RenderJob j :
+        store.succeededSince(config.clock.instant().minus(Duration.ofDays(30)), 500)) {
       if (j.type() == JobType.RENDER && j.result() != null && !j.cached()) {
         estimator.learn(
             j.result().encoder(),
@@ -187,8 +206,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Checks and queues a render. The deck is validated and its media inspected now, so bad input
-   * is refused at once. An identical render that finished within the TTL with its output intact
+   * Checks and queues a render. The deck is validated and its media inspected now, so bad input is
+   * refused at once. An identical render that finished within the TTL with its output intact
    * answers at once ({@code cached}); one still open is joined instead of rendering twice.
    *
    * @throws InvalidDeckException listing every problem, each with a JSON pointer
@@ -210,7 +229,10 @@ public final class Engine implements AutoCloseable {
     }
     store.savePresentation(
         new Presentation(
-            presentation, request.name(), deck.slides().size(), deck.durationSeconds(),
+            presentation,
+            request.name(),
+            deck.slides().size(),
+            deck.durationSeconds(),
             config.clock.instant()));
     Optional<RenderJob> earlier = cache.lookup(key);
     if (earlier.isPresent()) {
@@ -224,13 +246,23 @@ public final class Engine implements AutoCloseable {
             : outputsDir().resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
     RenderPayload payload =
         new RenderPayload(
-            request.deck(), request.baseDir(), request.encoder(), output, Workload.of(deck),
+            request.deck(),
+            request.baseDir(),
+            request.encoder(),
+            output,
+            Workload.of(deck),
             presentation);
     RenderJob job =
         queue.submit(
             new NewJob(
-                request.name(), JobType.RENDER, request.queue(), request.priority(),
-                payload.toJson(), request.retryPolicy(), request.limits(), key));
+                request.name(),
+                JobType.RENDER,
+                request.queue(),
+                request.priority(),
+                payload.toJson(),
+                request.retryPolicy(),
+                request.limits(),
+                key));
     if (job.isFollower()) {
       cache.countMerged();
     } else {
@@ -242,10 +274,29 @@ public final class Engine implements AutoCloseable {
   private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {
     var now = config.clock.instant();
     return new RenderJob(
-        UUID.randomUUID().toString(), request.name(), JobType.RENDER,
-        request.queue() == null ? QueueName.VIDEO : request.queue(), request.priority(), 0,
-        JobState.SUCCEEDED, 0, 0, 0, earlier.payload(), request.retryPolicy(), request.limits(),
-        earlier.dedupKey(), null, false, true, now, now, now, null, null, earlier.result());
+        UUID.randomUUID().toString(),
+        request.name(),
+        JobType.RENDER,
+        request.queue() == null ? QueueName.VIDEO : request.queue(),
+        request.priority(),
+        0,
+        JobState.SUCCEEDED,
+        0,
+        0,
+        0,
+        earlier.payload(),
+        request.retryPolicy(),
+        request.limits(),
+        earlier.dedupKey(),
+        null,
+        false,
+        true,
+        now,
+        now,
+        now,
+        null,
+        null,
+        earlier.result());
   }
 
   static String safeName(String name) {
@@ -316,7 +367,8 @@ public final class Engine implements AutoCloseable {
 
   /** Seconds until a job is done: 0 when finished, its own ETA while running, else a forecast. */
   public double etaSeconds(String id) {
-    RenderJob job = queue.job(id).orElseThrow(() -> new dev.omnivibe.engine.job.UnknownJobException(id));
+    RenderJob job =
+        queue.job(id).orElseThrow(() -> new dev.omnivibe.engine.job.UnknownJobException(id));
     if (job.state().isTerminal()) {
       return 0;
     }
@@ -369,7 +421,7 @@ public final class Engine implements AutoCloseable {
     if (j.type() != JobType.RENDER) {
       return 0;
     }
-    RenderPayload p = RenderPayload.of(j.payload());
+    RenderPayload p = payloads.computeIfAbsent(j.id(), k -> RenderPayload.of(j.payload().node()));
     return estimator.seconds(encoderFor(p.encoder(), j.softwareOnly()), p.workload());
   }
 

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How to open an {@link Engine}. Only the data folder and FFmpeg are required; everything else
- * has a default.
+ * How to open an {@link Engine}. Only the data folder and FFmpeg are required; everything else has
+ * a default.
  */
 public final class EngineConfig {
   final Path dataDir;

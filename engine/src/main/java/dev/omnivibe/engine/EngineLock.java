@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * An exclusive lock on the data folder, so two processes never run the same store's jobs. The
- * operating system drops it when the process dies, even by SIGKILL, which is what makes "a job
- * left RUNNING belongs to a dead process" true at start.
+ * operating system drops it when the process dies, even by SIGKILL, which is what makes "a job left
+ * RUNNING belongs to a dead process" true at start.
  */
 final class EngineLock implements AutoCloseable {
   private final FileChannel channel;
@@ -28,7 +28,8 @@ final class EngineLock implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       FileChannel ch =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
       FileLock l;
       try {
         l = ch.tryLock();
@@ -46,7 +47,9 @@ final class EngineLock implements AutoCloseable {
                 + "; stop it or choose another data folder");
       }
       ch.truncate(0);
-      ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+      ch.write(
+          ByteBuffer.wrap(
+              Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
       return new EngineLock(ch, l);
     } catch (IOException e) {
       throw new IllegalStateException("cannot lock the data folder " + dataDir + ": " + e, e);

@@ -52,7 +52,7 @@ final class RenderJobHandler implements JobHandler {
 
   @Override
   public JobResult run(JobContext ctx) throws JobFailedException {
-    RenderPayload p = RenderPayload.of(ctx.job().payload());
+    RenderPayload p = RenderPayload.of(ctx.job().payload().node());
     long started = System.nanoTime();
     String encoder = null;
     try {
@@ -69,7 +69,9 @@ final class RenderJobHandler implements JobHandler {
               deck,
               p.output(),
               profile,
-              rp -> ctx.progress(new JobProgress(rp.percent(), rp.etaSeconds(), rp.speed(), rp.phase())),
+              rp ->
+                  ctx.progress(
+                      new JobProgress(rp.percent(), rp.etaSeconds(), rp.speed(), rp.phase())),
               ctx.cancelToken());
       String sha = ContentHasher.fresh(r.output());
       record(r);
@@ -108,7 +110,15 @@ final class RenderJobHandler implements JobHandler {
             "speed", r.speed(),
             "frames", r.frames(),
             "videoSeconds", r.videoSeconds()));
-    r.stepTimes().forEach((step, d) -> monitor.record(step, "render-step", d.toNanos() / 1e6, Status.SUCCESS, Map.of("encoder", r.encoder())));
+    r.stepTimes()
+        .forEach(
+            (step, d) ->
+                monitor.record(
+                    step,
+                    "render-step",
+                    d.toNanos() / 1e6,
+                    Status.SUCCESS,
+                    Map.of("encoder", r.encoder())));
   }
 
   private JobFailedException failed(

@@ -11,7 +11,12 @@ import java.nio.file.Path;
  * the output path and its workload (for estimates).
  */
 record RenderPayload(
-    JsonNode deck, Path baseDir, String encoder, Path output, Workload workload, String presentation) {
+    JsonNode deck,
+    Path baseDir,
+    String encoder,
+    Path output,
+    Workload workload,
+    String presentation) {
 
   JsonNode toJson() {
     ObjectNode n = JsonNodeFactory.instance.objectNode();

@@ -50,6 +50,42 @@ class ArchitectureTest {
           .resideInAnyPackage("dev.omnivibe.app..", "dev.omnivibe.api..")
           .because("dependencies point one way: app -> embedded-api -> engine");
 
+  static final ArchRule DOMAIN_AT_THE_BOTTOM =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.omnivibe.engine.job..", "dev.omnivibe.engine.store..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.omnivibe.engine.queue..",
+              "dev.omnivibe.engine.monitor..",
+              "dev.omnivibe.engine.render..",
+              "dev.omnivibe.engine.ffmpeg..")
+          .because(
+              "jobs and stores are plain data and persistence; a second store adapter (Neo4j) must"
+                  + " be writable without the queue, the renderer or FFmpeg");
+
+  static final ArchRule FACADE_ON_TOP =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.omnivibe.engine")
+          .and()
+          .resideInAPackage("dev.omnivibe.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.omnivibe.engine")
+          .because("the Engine facade wires the packages together; none of them may call back up");
+
+  @Test
+  void domainAndStoreSitAtTheBottom() {
+    DOMAIN_AT_THE_BOTTOM.check(engine);
+  }
+
+  @Test
+  void onlyTheFacadeWiresPackagesTogether() {
+    FACADE_ON_TOP.check(engine);
+  }
+
   @Test
   void engineImportsNoJavaFx() {
     NO_UI.check(engine);

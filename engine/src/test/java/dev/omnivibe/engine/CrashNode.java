@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The engine in a child JVM for {@link CrashTest}. {@code submit DATA ENCODERS DECK...} queues one
- * render per deck and reports progress until it is killed; {@code resume DATA ENCODERS} reopens
- * the store and exits once every job has finished.
+ * render per deck and reports progress until it is killed; {@code resume DATA ENCODERS} reopens the
+ * store and exits once every job has finished.
  */
 public final class CrashNode {
   private CrashNode() {}
@@ -37,7 +37,9 @@ public final class CrashNode {
           RenderJob job =
               engine.submit(
                   RenderRequest.local(
-                      "job-" + (i - 2), new ObjectMapper().readTree(deck.toFile()), deck.getParent()));
+                      "job-" + (i - 2),
+                      new ObjectMapper().readTree(deck.toFile()),
+                      deck.getParent()));
           System.out.println("SUBMITTED " + job.id());
         }
         Thread.sleep(Duration.ofMinutes(10).toMillis());
@@ -52,7 +54,8 @@ public final class CrashNode {
   }
 
   static List<String> command(String mode, Path data, Path encoders, List<Path> decks) {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     var cmd = new java.util.ArrayList<String>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:+UseSerialGC");
@@ -61,7 +64,14 @@ public final class CrashNode {
     if (cache != null) {
       cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
     }
-    cmd.addAll(List.of("-cp", classpath, CrashNode.class.getName(), mode, data.toString(), encoders.toString()));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            classpath,
+            CrashNode.class.getName(),
+            mode,
+            data.toString(),
+            encoders.toString()));
     decks.forEach(d -> cmd.add(d.toString()));
     return cmd;
   }

@@ -54,7 +54,8 @@ class CrashTest {
           ids.add(line.substring(10));
         }
         // Kill once the big render has real work under way.
-        if (ids.size() == 3 && line.startsWith("PROGRESS " + ids.get(0))
+        if (ids.size() == 3
+            && line.startsWith("PROGRESS " + ids.get(0))
             && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0) {
           List<ProcessHandle> children = first.descendants().toList();
           first.destroyForcibly(); // SIGKILL on Linux and macOS

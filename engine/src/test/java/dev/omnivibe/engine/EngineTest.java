@@ -92,7 +92,9 @@ class EngineTest {
     assertThat(engine.report("render-step", Duration.ofHours(1)).operations()).isNotEmpty();
     assertThat(engine.estimateSeconds(TestDecks.resolve(deckFile), "auto")).isLessThan(before);
     assertThat(engine.queues()).extracting(QueueStatus::depth).containsOnly(0);
-    assertThat(engine.jobs(JobQuery.all(10)).jobs()).extracting(RenderJob::id).containsExactly(done.id());
+    assertThat(engine.jobs(JobQuery.all(10)).jobs())
+        .extracting(RenderJob::id)
+        .containsExactly(done.id());
   }
 
   @Test
@@ -120,7 +122,10 @@ class EngineTest {
     // Same file names, same deck JSON, different pixels.
     Path first = deck.resolveSibling("slides/01.png");
     assertThat(first).exists();
-    Files.copy(deck.resolveSibling("slides/02.png"), first, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        deck.resolveSibling("slides/02.png"),
+        first,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     RenderJob changed = engine.submit(request(deck));
     assertThat(changed.cached()).isFalse();
     assertThat(finished(changed).state()).isEqualTo(JobState.SUCCEEDED);
@@ -130,7 +135,8 @@ class EngineTest {
   void aResultWhoseFileChangedIsNotReused() throws Exception {
     open();
     RenderJob first = finished(engine.submit(request(deckFile)));
-    Files.write(Path.of(first.result().output()), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(
+        Path.of(first.result().output()), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
     RenderJob again = engine.submit(request(deckFile));
     assertThat(again.cached()).isFalse();
     assertThat(engine.dedupStats().stale()).isEqualTo(1);
@@ -192,9 +198,18 @@ class EngineTest {
         .hasMessageContaining("missing.png");
     assertThat(engine.jobs(JobQuery.all(10)).jobs()).isEmpty();
     RenderRequest badEncoder =
-        new RenderRequest("x", JSON.readTree(deckFile.toFile()), deckFile.getParent(), 5, null,
-            "h264_nvenc", null, null, null);
-    assertThatThrownBy(() -> engine.submit(badEncoder)).hasMessageContaining("h264_nvenc is not usable");
+        new RenderRequest(
+            "x",
+            JSON.readTree(deckFile.toFile()),
+            deckFile.getParent(),
+            5,
+            null,
+            "h264_nvenc",
+            null,
+            null,
+            null);
+    assertThatThrownBy(() -> engine.submit(badEncoder))
+        .hasMessageContaining("h264_nvenc is not usable");
     assertThatThrownBy(() -> engine.cancel("no-such-job")).hasMessageContaining("no-such-job");
   }
 
@@ -209,15 +224,21 @@ class EngineTest {
         if (slide.has(field)) {
           Path file = deckFile.resolveSibling(slide.get(field).asText());
           String sha = ContentHasher.fresh(file);
-          Files.copy(file, engine.assetsDir().resolve(sha), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(
+              file,
+              engine.assetsDir().resolve(sha),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           ((ObjectNode) slide).put(field, "asset:" + sha);
         }
       }
     }
-    RenderJob job = engine.submit(new RenderRequest("remote", remote, null, 5, null, "auto", null, null, null));
+    RenderJob job =
+        engine.submit(new RenderRequest("remote", remote, null, 5, null, "auto", null, null, null));
     assertThat(finished(job).state()).isEqualTo(JobState.SUCCEEDED);
     assertThatThrownBy(
-            () -> engine.submit(new RenderRequest("sneaky", local, null, 5, null, "auto", null, null, null)))
+            () ->
+                engine.submit(
+                    new RenderRequest("sneaky", local, null, 5, null, "auto", null, null, null)))
         .isInstanceOf(InvalidDeckException.class)
         .hasMessageContaining("upload the file");
   }

@@ -49,7 +49,8 @@ public final class ContentHasher {
   }
 
   public static String sha256(String text) {
-    return HexFormat.of().formatHex(digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static MessageDigest digest() {

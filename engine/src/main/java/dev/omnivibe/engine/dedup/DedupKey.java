@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Identity of a render: SHA-256 over the canonical deck (every slide's image and narration by
- * content hash, its final duration and transition), the output settings and the encoder choice.
- * Two submissions with the same key produce the same video, wherever their files live.
+ * content hash, its final duration and transition), the output settings and the encoder choice. Two
+ * submissions with the same key produce the same video, wherever their files live.
  */
 public final class DedupKey {
   private static final String VERSION = "omnivibe-render-v1";
@@ -32,9 +32,16 @@ public final class DedupKey {
     StringBuilder s = new StringBuilder(VERSION).append('\n');
     OutputSettings o = deck.output();
     s.append("output ")
-        .append(o.width()).append('x').append(o.height()).append(' ')
-        .append(o.fps().numerator()).append('/').append(o.fps().denominator()).append(' ')
-        .append(o.quality()).append('\n');
+        .append(o.width())
+        .append('x')
+        .append(o.height())
+        .append(' ')
+        .append(o.fps().numerator())
+        .append('/')
+        .append(o.fps().denominator())
+        .append(' ')
+        .append(o.quality())
+        .append('\n');
     for (ResolvedSlide slide : deck.slides()) {
       s.append("slide ")
           .append(hasher.sha256(slide.image()))

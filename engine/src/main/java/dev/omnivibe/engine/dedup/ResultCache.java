@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Finds an earlier successful render with the same key within the TTL whose output is still
- * there, with the size and SHA-256 it had when it was made. Counts hits for the hit rate.
+ * Finds an earlier successful render with the same key within the TTL whose output is still there,
+ * with the size and SHA-256 it had when it was made. Counts hits for the hit rate.
  */
 public final class ResultCache {
   public static final Duration DEFAULT_TTL = Duration.ofHours(1);

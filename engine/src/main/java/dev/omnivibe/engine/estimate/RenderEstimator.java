@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Estimates render time per encoder from measured renders (seconds of work per unique frame and
- * per output second). Before an encoder has history the estimate is a cautious default.
+ * Estimates render time per encoder from measured renders (seconds of work per unique frame and per
+ * output second). Before an encoder has history the estimate is a cautious default.
  */
 public final class RenderEstimator {
   private final Map<String, EncoderModel> models = new ConcurrentHashMap<>();

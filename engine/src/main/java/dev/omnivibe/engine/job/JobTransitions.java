@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The one table of legal state changes. Everything that moves a job goes through {@link #check}. */
+/**
+ * The one table of legal state changes. Everything that moves a job goes through {@link #check}.
+ */
 public final class JobTransitions {
   private static final Map<JobState, Set<JobState>> LEGAL = new EnumMap<>(JobState.class);
 

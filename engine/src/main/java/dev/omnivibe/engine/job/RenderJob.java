@@ -1,6 +1,5 @@
 package dev.omnivibe.engine.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -29,7 +28,7 @@ public record RenderJob(
     int attempts,
     int retries,
     long version,
-    JsonNode payload,
+    Payload payload,
     RetryPolicy retryPolicy,
     TimeLimits limits,
     String dedupKey,
@@ -62,13 +61,34 @@ public record RenderJob(
       QueueName queue,
       int priority,
       long rank,
-      JsonNode payload,
+      Payload payload,
       RetryPolicy retryPolicy,
       TimeLimits limits,
       Instant now) {
     return new RenderJob(
-        id, name, type, queue, priority, rank, JobState.QUEUED, 0, 0, 0, payload, retryPolicy,
-        limits, null, null, false, false, now, null, null, null, null, null);
+        id,
+        name,
+        type,
+        queue,
+        priority,
+        rank,
+        JobState.QUEUED,
+        0,
+        0,
+        0,
+        payload,
+        retryPolicy,
+        limits,
+        null,
+        null,
+        false,
+        false,
+        now,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   public Builder edit() {
@@ -119,7 +139,7 @@ public record RenderJob(
     public JobState state;
     public int attempts;
     public int retries;
-    public JsonNode payload;
+    public Payload payload;
     public String dedupKey;
     public String mergedInto;
     public boolean softwareOnly;
@@ -153,9 +173,29 @@ public record RenderJob(
 
     public RenderJob build() {
       return new RenderJob(
-          from.id, name, from.type, queue, priority, rank, state, attempts, retries,
-          from.version + 1, payload, from.retryPolicy, from.limits, dedupKey, mergedInto,
-          softwareOnly, cached, from.createdAt, startedAt, finishedAt, notBefore, error, result);
+          from.id,
+          name,
+          from.type,
+          queue,
+          priority,
+          rank,
+          state,
+          attempts,
+          retries,
+          from.version + 1,
+          payload,
+          from.retryPolicy,
+          from.limits,
+          dedupKey,
+          mergedInto,
+          softwareOnly,
+          cached,
+          from.createdAt,
+          startedAt,
+          finishedAt,
+          notBefore,
+          error,
+          result);
     }
   }
 }

@@ -60,7 +60,8 @@ final class MinuteBucket {
     byte[] bytes = new byte[n];
     buf.flip();
     buf.get(bytes);
-    return new MetricRollup(category, operation, minute, count, failures, sumMs, minMs, maxMs, bytes);
+    return new MetricRollup(
+        category, operation, minute, count, failures, sumMs, minMs, maxMs, bytes);
   }
 
   static MinuteBucket of(MetricRollup r) {

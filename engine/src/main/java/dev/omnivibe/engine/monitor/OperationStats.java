@@ -18,6 +18,6 @@ public record OperationStats(
     double p99Ms) {
 
   public static final OperationStats EMPTY =
-      new OperationStats(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN);
+      new OperationStats(
+          0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 }

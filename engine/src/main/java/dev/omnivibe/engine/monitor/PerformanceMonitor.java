@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records how long operations take and reports percentiles per category and operation over a
  * window, with a time series for charts. Timings go into one HdrHistogram per category, operation
- * and minute; {@link #flush()} persists changed minutes to the store, so reports survive a
- * restart. Time comes from the injected clock.
+ * and minute; {@link #flush()} persists changed minutes to the store, so reports survive a restart.
+ * Time comes from the injected clock.
  */
 public final class PerformanceMonitor {
   /** How far back reports can reach; older minutes are dropped. */
@@ -67,8 +67,11 @@ public final class PerformanceMonitor {
     Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
     String key = category + "\u0000" + name + "\u0000" + minute.getEpochSecond();
     boolean failed = status == Status.ERROR;
-    buckets.computeIfAbsent(key, k -> new MinuteBucket(category, name, minute)).add(durationMs, failed);
-    totals.computeIfAbsent(category + "\u0000" + name, k -> new Totals(category, name))
+    buckets
+        .computeIfAbsent(key, k -> new MinuteBucket(category, name, minute))
+        .add(durationMs, failed);
+    totals
+        .computeIfAbsent(category + "\u0000" + name, k -> new Totals(category, name))
         .add(durationMs, failed);
     synchronized (recent) {
       if (recent.size() == RECENT) {
@@ -79,8 +82,7 @@ public final class PerformanceMonitor {
   }
 
   /** Runs {@code work}, recording its duration; an exception records an error and is rethrown. */
-  public <T, E extends Exception> T track(String name, String category, Work<T, E> work)
-      throws E {
+  public <T, E extends Exception> T track(String name, String category, Work<T, E> work) throws E {
     long start = System.nanoTime();
     Status status = Status.ERROR;
     try {
@@ -99,8 +101,8 @@ public final class PerformanceMonitor {
   }
 
   /**
-   * Statistics for one category (null for all) over the window that ends now. The time series
-   * has about 60-100 points: one per minute up to an hour, wider steps for longer windows.
+   * Statistics for one category (null for all) over the window that ends now. The time series has
+   * about 60-100 points: one per minute up to an hour, wider steps for longer windows.
    */
   public PerformanceReport report(String category, Duration window) {
     Instant to = clock.instant();
@@ -110,7 +112,8 @@ public final class PerformanceMonitor {
     Map<String, Aggregate> ops = new TreeMap<>();
     Map<Instant, Aggregate> series = new TreeMap<>();
     long stepSeconds = step.getSeconds();
-    Instant firstStep = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds);
+    Instant firstStep =
+        Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds);
     for (Instant t = firstStep; t.isBefore(to); t = t.plus(step)) {
       series.put(t, new Aggregate());
     }

@@ -32,16 +32,25 @@ public final class PrometheusText {
             .append(number(t.percentileMs(q * 100) / 1000))
             .append('\n');
       }
-      out.append("omnivibe_operation_duration_seconds_sum{").append(labels).append("} ")
-          .append(number(t.sumMs() / 1000)).append('\n');
-      out.append("omnivibe_operation_duration_seconds_count{").append(labels).append("} ")
-          .append(t.count()).append('\n');
+      out.append("omnivibe_operation_duration_seconds_sum{")
+          .append(labels)
+          .append("} ")
+          .append(number(t.sumMs() / 1000))
+          .append('\n');
+      out.append("omnivibe_operation_duration_seconds_count{")
+          .append(labels)
+          .append("} ")
+          .append(t.count())
+          .append('\n');
     }
     out.append("# HELP omnivibe_operation_failures_total Recorded operations that failed.\n");
     out.append("# TYPE omnivibe_operation_failures_total counter\n");
     for (Totals t : all) {
-      out.append("omnivibe_operation_failures_total{").append(labels(t)).append("} ")
-          .append(t.failures()).append('\n');
+      out.append("omnivibe_operation_failures_total{")
+          .append(labels(t))
+          .append("} ")
+          .append(t.failures())
+          .append('\n');
     }
     return out.toString();
   }

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * Identical submissions made while one of them is open merge into it: the first (the leader)
  * renders and the others (followers) mirror its state and take its result. If the leader is
- * cancelled the first follower takes over, so one caller's cancel never cancels another's job.
- * Used under the queue's lock.
+ * cancelled the first follower takes over, so one caller's cancel never cancels another's job. Used
+ * under the queue's lock.
  */
 final class Followers {
   private final Map<String, List<String>> byLeader = new HashMap<>();
@@ -52,7 +52,8 @@ final class Followers {
     }
     for (String id : ids) {
       RenderJob f = lookup.apply(id);
-      if (f == null || f.state() == leader.state()
+      if (f == null
+          || f.state() == leader.state()
           || !JobTransitions.allowed(f.state(), leader.state())) {
         continue;
       }

@@ -40,11 +40,11 @@ import org.slf4j.LoggerFactory;
  * The job queue: named lanes with their own workers, priority 0-9 (9 first) and FIFO within a
  * priority, retries with back-off, time limits, and merging of identical open jobs.
  *
- * <p>Every state change is written to the store before it takes effect here (acks late): a job
- * is RUNNING in the store for as long as it runs, and {@link #start()} queues again whatever a
- * dead process left RUNNING, keeping its attempt count. One lock guards the in-memory state;
- * listeners are called after it is released. Time comes from the injected clock, and {@link
- * #tick()} (called by a timer, or by tests after moving the clock) applies retries and limits.
+ * <p>Every state change is written to the store before it takes effect here (acks late): a job is
+ * RUNNING in the store for as long as it runs, and {@link #start()} queues again whatever a dead
+ * process left RUNNING, keeping its attempt count. One lock guards the in-memory state; listeners
+ * are called after it is released. Time comes from the injected clock, and {@link #tick()} (called
+ * by a timer, or by tests after moving the clock) applies retries and limits.
  */
 public final class JobQueue implements AutoCloseable {
   static final long RANK_GAP = 1 << 16;
@@ -104,11 +104,14 @@ public final class JobQueue implements AutoCloseable {
       recovered = r.requeued();
       nextRank = store.maxRank();
       started = true;
-      lanes.values().forEach(l -> {
-        for (int i = 0; i < l.targetWorkers; i++) {
-          startWorker(l);
-        }
-      });
+      lanes
+          .values()
+          .forEach(
+              l -> {
+                for (int i = 0; i < l.targetWorkers; i++) {
+                  startWorker(l);
+                }
+              });
     } finally {
       lock.unlock();
     }
@@ -117,8 +120,8 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * Adds a job. When {@code job.dedupKey()} matches an open job, the new job follows it instead
-   * of running again.
+   * Adds a job. When {@code job.dedupKey()} matches an open job, the new job follows it instead of
+   * running again.
    *
    * @throws StoreException when the job cannot be stored; nothing is queued then
    */
@@ -130,9 +133,11 @@ public final class JobQueue implements AutoCloseable {
       ensureOpen();
       String id = UUID.randomUUID().toString();
       Instant now = clock.instant();
-      RenderJob leader = job.dedupKey() == null ? null : open.get(leaders.getOrDefault(job.dedupKey(), ""));
+      RenderJob leader =
+          job.dedupKey() == null ? null : open.get(leaders.getOrDefault(job.dedupKey(), ""));
       if (leader != null) {
-        created = job.create(id, leader.rank(), leader.state(), leader.id(), leader.startedAt(), now);
+        created =
+            job.create(id, leader.rank(), leader.state(), leader.id(), leader.startedAt(), now);
       } else {
         nextRank += RANK_GAP;
         created = job.create(id, nextRank, JobState.QUEUED, null, null, now);
@@ -216,8 +221,8 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * Moves a queued job to {@code position} (0 = next to run) among the queued jobs of its queue
-   * and priority.
+   * Moves a queued job to {@code position} (0 = next to run) among the queued jobs of its queue and
+   * priority.
    */
   public RenderJob move(String id, int position) {
     List<JobEvent> events = new ArrayList<>();
@@ -342,7 +347,10 @@ public final class JobQueue implements AutoCloseable {
       Lane lane = lanes.get(queue);
       int retrying = (int) waiting.stream().filter(j -> j.queue() == queue).count();
       return new QueueSnapshot(
-          queue, lane.ready.size() + retrying, lane.running.size(), lane.targetWorkers,
+          queue,
+          lane.ready.size() + retrying,
+          lane.running.size(),
+          lane.targetWorkers,
           lane.paused);
     } finally {
       lock.unlock();
@@ -415,14 +423,15 @@ public final class JobQueue implements AutoCloseable {
       run.abandoned = true;
       lane.running.remove(run.id);
       RenderJob next =
-          Attempts.next(job, Outcome.failed(FailureKind.KILLED, message), StopReason.HARD_LIMIT,
-              now, random);
+          Attempts.next(
+              job, Outcome.failed(FailureKind.KILLED, message), StopReason.HARD_LIMIT, now, random);
       commit(followers.withLeader(next, open::get, now), events);
       // The killed job's worker may never come back; its place goes to a fresh one.
       lane.liveWorkers--;
       startWorker(lane);
     } else if (elapsed.compareTo(limits.soft()) >= 0) {
-      run.stop(StopReason.SOFT_LIMIT, Attempts.limitMessage(StopReason.SOFT_LIMIT, limits), stopper);
+      run.stop(
+          StopReason.SOFT_LIMIT, Attempts.limitMessage(StopReason.SOFT_LIMIT, limits), stopper);
     } else if (Duration.between(run.context.lastProgressAt(), now).compareTo(limits.stall()) >= 0) {
       run.stop(StopReason.STALL, Attempts.limitMessage(StopReason.STALL, limits), stopper);
     }
@@ -641,8 +650,8 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * Stops the workers. Running jobs are asked to stop and go back to QUEUED, so the next start
-   * runs them again.
+   * Stops the workers. Running jobs are asked to stop and go back to QUEUED, so the next start runs
+   * them again.
    */
   @Override
   public void close() {

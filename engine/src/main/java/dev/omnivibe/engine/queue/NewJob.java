@@ -3,6 +3,7 @@ package dev.omnivibe.engine.queue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
+import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.RenderJob;
@@ -34,7 +35,28 @@ public record NewJob(
   RenderJob create(
       String id, long rank, JobState state, String mergedInto, Instant startedAt, Instant now) {
     return new RenderJob(
-        id, name, type, queue, priority, rank, state, 0, 0, 0, payload, retryPolicy, limits,
-        dedupKey, mergedInto, false, false, now, startedAt, null, null, null, null);
+        id,
+        name,
+        type,
+        queue,
+        priority,
+        rank,
+        state,
+        0,
+        0,
+        0,
+        Payload.of(payload),
+        retryPolicy,
+        limits,
+        dedupKey,
+        mergedInto,
+        false,
+        false,
+        now,
+        startedAt,
+        null,
+        null,
+        null,
+        null);
   }
 }

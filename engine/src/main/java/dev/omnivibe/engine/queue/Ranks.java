@@ -6,9 +6,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Moves within a priority by changing ranks. A move takes the midpoint between its new
- * neighbours, so usually only the moved job is written; when no gap is left the band is
- * renumbered.
+ * Moves within a priority by changing ranks. A move takes the midpoint between its new neighbours,
+ * so usually only the moved job is written; when no gap is left the band is renumbered.
  */
 final class Ranks {
   private Ranks() {}

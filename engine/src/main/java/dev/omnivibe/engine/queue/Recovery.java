@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the open jobs at start. Only one engine uses a store at a time (the engine holds a
- * lock file), so a job still RUNNING belongs to a process that died: it is queued again with its
- * attempt count kept. A follower whose leader is gone becomes a job of its own.
+ * Rebuilds the open jobs at start. Only one engine uses a store at a time (the engine holds a lock
+ * file), so a job still RUNNING belongs to a process that died: it is queued again with its attempt
+ * count kept. A follower whose leader is gone becomes a job of its own.
  */
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);

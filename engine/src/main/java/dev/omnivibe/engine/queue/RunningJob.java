@@ -12,6 +12,7 @@ final class RunningJob {
   final JobContext context;
   final Thread worker;
   private volatile StopReason stopReason;
+
   /** Set when the hard limit gave up on the worker; its late result is ignored. */
   boolean abandoned;
 

@@ -16,7 +16,10 @@ public record JobQuery(Set<JobState> states, QueueName queue, int limit, String 
   public static final int MAX_LIMIT = 1000;
 
   public JobQuery {
-    states = states == null || states.isEmpty() ? EnumSet.noneOf(JobState.class) : EnumSet.copyOf(states);
+    states =
+        states == null || states.isEmpty()
+            ? EnumSet.noneOf(JobState.class)
+            : EnumSet.copyOf(states);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit " + limit + " is outside 1-" + MAX_LIMIT);
     }

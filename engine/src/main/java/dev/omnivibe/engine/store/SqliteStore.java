@@ -23,15 +23,18 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The default store: one SQLite file in WAL mode (readers never wait for the writer) with
- * versioned migrations. One connection, used by one thread at a time: SQLite has a single writer
- * anyway, and a job write is a few tens of microseconds.
+ * The default store: one SQLite file in WAL mode (readers never wait for the writer) with versioned
+ * migrations. One connection, used by one thread at a time: SQLite has a single writer anyway, and
+ * a job write is a few tens of microseconds.
  */
 public final class SqliteStore implements Store {
-  private static final String JOB_COLUMNS = "id, state, queue, priority, rank, version, dedup_key,"
-      + " created_ms, finished_ms, doc";
+  private static final String JOB_COLUMNS =
+      "id, state, queue, priority, rank, version, dedup_key," + " created_ms, finished_ms, doc";
   private final Path file;
   private final Connection db;
+  // Reused: preparing costs about as much as a small write.
+  private PreparedStatement insertJob;
+  private PreparedStatement updateJob;
 
   private SqliteStore(Path file, Connection db) {
     this.file = file;
@@ -115,22 +118,22 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void insert(RenderJob job) {
-    inTransaction(
-        () -> {
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            bindJob(ps, job, 1);
-            ps.executeUpdate();
-          } catch (SQLException e) {
-            if (e instanceof SQLiteException se
-                && se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
-              throw new StoreException("a job with id " + job.id() + " already exists");
-            }
-            throw e;
-          }
-        },
-        "insert job " + job.id() + " into");
+    try {
+      if (insertJob == null) {
+        insertJob =
+            db.prepareStatement(
+                "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+      }
+      bindJob(insertJob, job, 1);
+      // One statement in autocommit mode is its own transaction.
+      insertJob.executeUpdate();
+    } catch (SQLException e) {
+      if (e instanceof SQLiteException se
+          && se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+        throw new StoreException("a job with id " + job.id() + " already exists");
+      }
+      throw translate(file, "insert job " + job.id() + " into", e);
+    }
   }
 
   @Override
@@ -140,28 +143,40 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void updateAll(Collection<RenderJob> jobs) {
+    if (jobs.size() == 1) {
+      try {
+        updateOne(jobs.iterator().next());
+      } catch (SQLException e) {
+        throw translate(file, "update jobs in", e);
+      }
+      return;
+    }
     inTransaction(
         () -> {
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  "UPDATE jobs SET id=?, state=?, queue=?, priority=?, rank=?, version=?,"
-                      + " dedup_key=?, created_ms=?, finished_ms=?, doc=?"
-                      + " WHERE id=? AND version=?")) {
-            for (RenderJob job : jobs) {
-              bindJob(ps, job, 1);
-              ps.setString(11, job.id());
-              ps.setLong(12, job.version() - 1);
-              if (ps.executeUpdate() != 1) {
-                long stored = storedVersion(job.id());
-                if (stored < 0) {
-                  throw new StoreException("no job with id " + job.id() + " to update");
-                }
-                throw new StaleJobException(job.id(), job.version() - 1, stored);
-              }
-            }
+          for (RenderJob job : jobs) {
+            updateOne(job);
           }
         },
         "update jobs in");
+  }
+
+  private void updateOne(RenderJob job) throws SQLException {
+    if (updateJob == null) {
+      updateJob =
+          db.prepareStatement(
+              "UPDATE jobs SET id=?, state=?, queue=?, priority=?, rank=?, version=?,"
+                  + " dedup_key=?, created_ms=?, finished_ms=?, doc=? WHERE id=? AND version=?");
+    }
+    bindJob(updateJob, job, 1);
+    updateJob.setString(11, job.id());
+    updateJob.setLong(12, job.version() - 1);
+    if (updateJob.executeUpdate() != 1) {
+      long stored = storedVersion(job.id());
+      if (stored < 0) {
+        throw new StoreException("no job with id " + job.id() + " to update");
+      }
+      throw new StaleJobException(job.id(), job.version() - 1, stored);
+    }
   }
 
   private long storedVersion(String id) throws SQLException {
@@ -446,7 +461,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized int deleteRollupsBefore(Instant before) {
-    try (PreparedStatement ps = db.prepareStatement("DELETE FROM metric_rollups WHERE minute < ?")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("DELETE FROM metric_rollups WHERE minute < ?")) {
       ps.setLong(1, before.getEpochSecond());
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -456,6 +472,15 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void close() {
+    for (PreparedStatement ps : new PreparedStatement[] {insertJob, updateJob}) {
+      try {
+        if (ps != null) {
+          ps.close();
+        }
+      } catch (SQLException ignored) {
+        // closing; the connection goes next
+      }
+    }
     closeQuietly(db);
   }
 

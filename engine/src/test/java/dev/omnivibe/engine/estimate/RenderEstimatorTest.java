@@ -35,7 +35,8 @@ class RenderEstimatorTest {
       e.learn("libx264", w, perFrame * w.uniqueFrames() + perSecond * w.outputSeconds());
     }
     Workload next = new Workload(500, 600);
-    assertThat(e.seconds("libx264", next)).isCloseTo(perFrame * 500 + perSecond * 600, within(1e-6));
+    assertThat(e.seconds("libx264", next))
+        .isCloseTo(perFrame * 500 + perSecond * 600, within(1e-6));
     assertThat(e.samples("libx264")).isEqualTo(8);
   }
 

@@ -42,7 +42,8 @@ class RetryPolicyTest {
     assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(1), Duration.ZERO, 0))
         .hasMessageContaining("base <= maxDelay");
     assertThatThrownBy(
-            () -> new TimeLimits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(1)))
+            () ->
+                new TimeLimits(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(1)))
         .hasMessageContaining("shorter than the soft limit");
   }
 }

@@ -87,9 +87,15 @@ class PerformanceMonitorTest {
   void trackRecordsSuccessAndFailure() {
     PerformanceMonitor m = new PerformanceMonitor(clock, null);
     assertThat(m.track("ok", "t", () -> 42)).isEqualTo(42);
-    assertThatThrownBy(() -> m.track("boom", "t", () -> {
-      throw new java.io.IOException("disk");
-    })).hasMessage("disk");
+    assertThatThrownBy(
+            () ->
+                m.track(
+                    "boom",
+                    "t",
+                    () -> {
+                      throw new java.io.IOException("disk");
+                    }))
+        .hasMessage("disk");
     PerformanceReport r = m.report("t", Duration.ofMinutes(5));
     assertThat(r.operations().get("ok").successRate()).isEqualTo(1.0);
     assertThat(r.operations().get("boom").successRate()).isEqualTo(0.0);
@@ -105,9 +111,12 @@ class PerformanceMonitorTest {
     String text = PrometheusText.write(m);
     assertThat(text)
         .contains("# TYPE omnivibe_operation_duration_seconds summary")
-        .contains("omnivibe_operation_duration_seconds_count{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 2")
-        .contains("omnivibe_operation_duration_seconds_sum{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 1.000000")
-        .contains("omnivibe_operation_failures_total{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 1")
+        .contains(
+            "omnivibe_operation_duration_seconds_count{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 2")
+        .contains(
+            "omnivibe_operation_duration_seconds_sum{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 1.000000")
+        .contains(
+            "omnivibe_operation_failures_total{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 1")
         .contains("quantile=\"0.5\"");
   }
 }

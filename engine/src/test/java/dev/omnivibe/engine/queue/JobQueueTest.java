@@ -50,7 +50,8 @@ class JobQueueTest {
         .containsExactly("top", "mid-1", "mid-2", "low-1", "low-2", "zero");
     h.queue.resume(QueueName.VIDEO);
     h.awaitStarted(6);
-    assertThat(h.handler.started).containsExactly("top", "mid-1", "mid-2", "low-1", "low-2", "zero");
+    assertThat(h.handler.started)
+        .containsExactly("top", "mid-1", "mid-2", "low-1", "low-2", "zero");
   }
 
   @Test
@@ -60,7 +61,8 @@ class JobQueueTest {
     RenderJob cleanup = h.queue.submit(job("c", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "ok"));
     NewJob named = job("n", 5, "ok");
     RenderJob explicit =
-        h.queue.submit(new NewJob("n", JobType.RENDER, QueueName.AUDIO, 5, named.payload(), null, null, null));
+        h.queue.submit(
+            new NewJob("n", JobType.RENDER, QueueName.AUDIO, 5, named.payload(), null, null, null));
     assertThat(render.queue()).isEqualTo(QueueName.VIDEO);
     assertThat(cleanup.queue()).isEqualTo(QueueName.MAINTENANCE);
     assertThat(explicit.queue()).isEqualTo(QueueName.AUDIO);
@@ -126,9 +128,12 @@ class JobQueueTest {
     RenderJob a = h.queue.submit(job("a", 2, "ok"));
     RenderJob b = h.queue.submit(job("b", 5, "ok"));
     h.queue.changePriority(a.id(), 8);
-    assertThat(h.queue.waitingJobs(QueueName.VIDEO)).extracting(RenderJob::name).containsExactly("a", "b");
+    assertThat(h.queue.waitingJobs(QueueName.VIDEO))
+        .extracting(RenderJob::name)
+        .containsExactly("a", "b");
     assertThat(h.store.job(a.id()).orElseThrow().priority()).isEqualTo(8);
-    assertThatThrownBy(() -> h.queue.changePriority(b.id(), 10)).hasMessageContaining("outside 0-9");
+    assertThatThrownBy(() -> h.queue.changePriority(b.id(), 10))
+        .hasMessageContaining("outside 0-9");
     RenderJob w = h.queue.submit(job("w", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "wait"));
     h.await(w.id(), JobState.RUNNING);
     assertThatThrownBy(() -> h.queue.changePriority(w.id(), 1))
@@ -320,7 +325,8 @@ class JobQueueTest {
     assertThatThrownBy(() -> h.queue.cancel("nope"))
         .isInstanceOf(UnknownJobException.class)
         .hasMessageContaining("'nope'");
-    assertThatThrownBy(() -> h.queue.changePriority("nope", 3)).isInstanceOf(UnknownJobException.class);
+    assertThatThrownBy(() -> h.queue.changePriority("nope", 3))
+        .isInstanceOf(UnknownJobException.class);
     assertThatThrownBy(() -> h.queue.move("nope", 0)).isInstanceOf(UnknownJobException.class);
   }
 
@@ -338,8 +344,14 @@ class JobQueueTest {
     long progress = h.events.stream().filter(e -> e.kind() == JobEvent.Kind.PROGRESS).count();
     // 1000 reports in well under a second: the throttle lets a handful through, and always 100%.
     assertThat(progress).isBetween(1L, 50L);
-    assertThat(h.events.stream().filter(e -> e.kind() == JobEvent.Kind.PROGRESS).reduce((x, y) -> y)
-            .orElseThrow().progress().percent()).isEqualTo(100.0);
+    assertThat(
+            h.events.stream()
+                .filter(e -> e.kind() == JobEvent.Kind.PROGRESS)
+                .reduce((x, y) -> y)
+                .orElseThrow()
+                .progress()
+                .percent())
+        .isEqualTo(100.0);
   }
 
   @Test

@@ -10,10 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A job handler whose behaviour each job's payload spells out, attempt by attempt: {@code
- * {"steps": ["fail:ENCODER", "ok"]}}. Steps: {@code ok}; {@code fail:KIND}; {@code wait} (until
- * cancelled or released); {@code stuck} (ignores cancel until released); {@code progress} (reports
- * 1000 updates, then ok).
+ * A job handler whose behaviour each job's payload spells out, attempt by attempt: {@code {"steps":
+ * ["fail:ENCODER", "ok"]}}. Steps: {@code ok}; {@code fail:KIND}; {@code wait} (until cancelled or
+ * released); {@code stuck} (ignores cancel until released); {@code progress} (reports 1000 updates,
+ * then ok).
  */
 final class ScriptedHandler implements JobHandler {
   final List<String> started = new CopyOnWriteArrayList<>();
@@ -33,21 +33,23 @@ final class ScriptedHandler implements JobHandler {
     String name = ctx.job().name();
     started.add(name);
     softwareOnly.add(ctx.softwareOnly());
-    var steps = ctx.job().payload().path("steps");
+    var steps = ctx.job().payload().node().path("steps");
     String step = steps.get(Math.min(ctx.job().attempts() - 1, steps.size() - 1)).asText();
     switch (step.replaceAll(":.*", "")) {
       case "ok" -> {
         return JobResult.none(1);
       }
-      case "fail" -> throw new JobFailedException(
-          FailureKind.valueOf(step.substring(5)), name + " failed on purpose", null);
+      case "fail" ->
+          throw new JobFailedException(
+              FailureKind.valueOf(step.substring(5)), name + " failed on purpose", null);
       case "wait" -> {
         while (!ctx.cancelToken().isCancelled()) {
           if (latch(name).await(2, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             return JobResult.none(1);
           }
         }
-        throw new JobFailedException(FailureKind.TRANSIENT, "stopped: " + ctx.cancelToken().reason(), null);
+        throw new JobFailedException(
+            FailureKind.TRANSIENT, "stopped: " + ctx.cancelToken().reason(), null);
       }
       case "stuck" -> {
         try {

@@ -74,7 +74,8 @@ class SqliteStoreTest extends StoreContract {
   @Test
   void aDamagedFileGetsAClearErrorAndIsLeftAlone() throws Exception {
     Path junk = dir.resolve("junk.db");
-    byte[] bytes = "this is not a database, just some text that is long enough".repeat(100).getBytes();
+    byte[] bytes =
+        "this is not a database, just some text that is long enough".repeat(100).getBytes();
     Files.write(junk, bytes);
     assertThatThrownBy(() -> SqliteStore.open(junk))
         .isInstanceOf(StoreException.class)

@@ -52,7 +52,9 @@ public abstract class StoreContract {
           QueueName.VIDEO,
           priority,
           rank,
-          new ObjectMapper().readTree("{\"deck\":{\"slides\":[{\"image\":\"a.png\"}]},\"n\":1.5}"),
+          dev.omnivibe.engine.job.Payload.of(
+              new ObjectMapper()
+                  .readTree("{\"deck\":{\"slides\":[{\"image\":\"a.png\"}]},\"n\":1.5}")),
           new RetryPolicy(2, Duration.ofSeconds(5), Duration.ofMinutes(1), 0.1),
           new TimeLimits(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(30)),
           created);
@@ -77,8 +79,17 @@ public abstract class StoreContract {
     store.update(running);
     RenderJob.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(9));
     b.result =
-        new JobResult("/out/a.mp4", 1234, "ab".repeat(32), "libx264", "nvenc failed: busy",
-            300, 12, 10.0, 850, 11.76);
+        new JobResult(
+            "/out/a.mp4",
+            1234,
+            "ab".repeat(32),
+            "libx264",
+            "nvenc failed: busy",
+            300,
+            12,
+            10.0,
+            850,
+            11.76);
     b.error = new JobError(FailureKind.ENCODER, "first attempt: session limit");
     b.dedupKey = "k".repeat(64);
     b.softwareOnly = true;
@@ -141,7 +152,9 @@ public abstract class StoreContract {
     assertThat(store.jobsIn(EnumSet.of(JobState.QUEUED, JobState.RUNNING)))
         .extracting(RenderJob::id)
         .containsExactly("a", "b", "c");
-    assertThat(store.jobsIn(EnumSet.of(JobState.RUNNING))).extracting(RenderJob::id).containsExactly("b");
+    assertThat(store.jobsIn(EnumSet.of(JobState.RUNNING)))
+        .extracting(RenderJob::id)
+        .containsExactly("b");
     assertThat(store.jobsIn(Set.of())).isEmpty();
   }
 
@@ -167,7 +180,8 @@ public abstract class StoreContract {
     assertThat(seen).hasSize(25).doesNotHaveDuplicates();
     assertThat(seen.get(0)).isEqualTo("j24");
     assertThat(seen.get(24)).isEqualTo("j00");
-    JobPage cancelled = store.jobs(new JobQuery(EnumSet.of(JobState.CANCELLED), QueueName.VIDEO, 100, null));
+    JobPage cancelled =
+        store.jobs(new JobQuery(EnumSet.of(JobState.CANCELLED), QueueName.VIDEO, 100, null));
     assertThat(cancelled.jobs()).hasSize(9).allMatch(j -> j.state() == JobState.CANCELLED);
     assertThat(cancelled.next()).isNull();
     assertThat(store.jobs(new JobQuery(null, QueueName.AUDIO, 10, null)).jobs()).isEmpty();
@@ -202,7 +216,9 @@ public abstract class StoreContract {
     assertThat(store.latestSucceeded(key, T0).map(RenderJob::id)).contains("s2");
     assertThat(store.latestSucceeded(key, T0.plusSeconds(121))).isEmpty();
     assertThat(store.latestSucceeded("e".repeat(64), T0)).isEmpty();
-    assertThat(store.succeededSince(T0.plusSeconds(60), 10)).extracting(RenderJob::id).containsExactly("s2", "s1");
+    assertThat(store.succeededSince(T0.plusSeconds(60), 10))
+        .extracting(RenderJob::id)
+        .containsExactly("s2", "s1");
     assertThat(store.maxRank()).isEqualTo(9);
   }
 
@@ -226,8 +242,10 @@ public abstract class StoreContract {
   @Test
   void rollupsAreKeyedByMinuteAndReplaced() {
     Instant m = Instant.parse("2026-11-24T10:00:00Z");
-    MetricRollup a = new MetricRollup("render", "render", m, 3, 1, 30.5, 1.5, 20, new byte[] {1, 2, 3});
-    MetricRollup b = new MetricRollup("api", "GET /jobs", m.plusSeconds(60), 1, 0, 2, 2, 2, new byte[] {9});
+    MetricRollup a =
+        new MetricRollup("render", "render", m, 3, 1, 30.5, 1.5, 20, new byte[] {1, 2, 3});
+    MetricRollup b =
+        new MetricRollup("api", "GET /jobs", m.plusSeconds(60), 1, 0, 2, 2, 2, new byte[] {9});
     store.saveRollups(List.of(a, b));
     MetricRollup a2 = new MetricRollup("render", "render", m, 4, 1, 40, 1.5, 20, new byte[] {4});
     store.saveRollups(List.of(a2));
