@@ -162,6 +162,27 @@ class EngineTest {
   }
 
   @Test
+  void queuedJobsHaveEtasThatAddUpInQueueOrder() throws Exception {
+    open();
+    engine.pause(QueueName.VIDEO);
+    RenderJob a = engine.submit(request(deckFile));
+    Path other = TestDecks.tiny(data.resolve("other"), 2, 1.0, 0.5, null);
+    RenderJob b = engine.submit(request(other));
+    double etaA = engine.etaSeconds(a.id());
+    double etaB = engine.etaSeconds(b.id());
+    QueueStatus video = engine.queues().get(0);
+    assertThat(video.name()).isEqualTo(QueueName.VIDEO);
+    assertThat(video.depth()).isEqualTo(2);
+    assertThat(video.paused()).isTrue();
+    assertThat(etaA).isPositive();
+    assertThat(etaB).isGreaterThan(etaA);
+    assertThat(video.etaSeconds()).isEqualTo(etaB, org.assertj.core.data.Offset.offset(1e-9));
+    engine.resume(QueueName.VIDEO);
+    finished(b);
+    assertThat(engine.etaSeconds(b.id())).isZero();
+  }
+
+  @Test
   void cancellingARunningRenderLeavesNoOutput() throws Exception {
     open();
     Path big =
