@@ -1,0 +1,124 @@
+package dev.omnivibe.engine.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real {@code redis-server} (from PATH; {@code .ci/run} installs Debian's) on a free loopback
+ * port. {@link #shared()} starts one per test run; tests that stop the server start their own.
+ */
+public final class RedisServer implements AutoCloseable {
+  private static RedisServer shared;
+  private final int port;
+  private final Path dir;
+  private Process process;
+
+  private RedisServer(int port, Path dir) {
+    this.port = port;
+    this.dir = dir;
+  }
+
+  /** The run-wide server, started on first use and stopped when the JVM exits. */
+  public static synchronized RedisServer shared() {
+    if (shared == null) {
+      shared = start();
+      RedisServer s = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+    }
+    return shared;
+  }
+
+  public static RedisServer start() {
+    try {
+      RedisServer s = new RedisServer(freePort(), Files.createTempDirectory("omnivibe-redis"));
+      s.restart();
+      return s;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String uri() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Starts the server (again) on the same port and waits until it answers PING. */
+  public synchronized void restart() {
+    try {
+      process =
+          new ProcessBuilder(
+                  List.of(
+                      "redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                      "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("redis.log").toFile())
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "redis-server not found on PATH; install it (Debian: apt-get install redis-server)", e);
+    }
+    long end = System.nanoTime() + 20_000_000_000L;
+    while (!ping()) {
+      if (!process.isAlive() || System.nanoTime() > end) {
+        throw new IllegalStateException("redis-server did not start; see " + dir.resolve("redis.log"));
+      }
+      sleep(20);
+    }
+  }
+
+  /** Kills the server, as an outage would. */
+  public synchronized void stop() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private boolean ping() {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      OutputStream out = s.getOutputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      byte[] buf = new byte[7];
+      int n = in.read(buf);
+      return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
