@@ -27,7 +27,12 @@ final class AssetMedia implements MediaResolver {
         throw new IllegalArgumentException(
             "'" + reference + "' is not an asset id (asset: followed by 64 hex digits)");
       }
-      return assets.resolve(id);
+      Path file = assets.resolve(id);
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        // Never echo the local path to a remote caller.
+        throw new IllegalArgumentException(reference + " was not uploaded (POST it to /api/v1/assets first)");
+      }
+      return file;
     }
     if (baseDir == null) {
       throw new IllegalArgumentException(

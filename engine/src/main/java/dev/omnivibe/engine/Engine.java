@@ -461,6 +461,11 @@ public final class Engine implements AutoCloseable {
     return encoders;
   }
 
+  /** The FFmpeg this engine renders with. */
+  public dev.omnivibe.engine.ffmpeg.FfmpegTools tools() {
+    return config.tools;
+  }
+
   public DeckResolver resolver() {
     return resolver;
   }

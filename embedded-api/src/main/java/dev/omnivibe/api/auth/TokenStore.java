@@ -1,0 +1,121 @@
+package dev.omnivibe.api.auth;
+
+import dev.omnivibe.engine.dedup.ContentHasher;
+import dev.omnivibe.engine.store.ApiClient;
+import dev.omnivibe.engine.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The API's bearer tokens. The owner's token is generated with {@link SecureRandom} on first start
+ * and kept in a file only the owner can read; it can be rotated. Further tokens (one per script or
+ * colleague) are kept in the store as SHA-256 hashes only. Comparisons are constant-time.
+ */
+public final class TokenStore {
+  public static final String OWNER = "owner";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Path file;
+  private final Store store;
+  private final Clock clock;
+  private volatile byte[] ownerHash;
+
+  /**
+   * @throws IllegalStateException when the token file cannot be read or created
+   */
+  public TokenStore(Path file, Store store, Clock clock) {
+    this.file = file;
+    this.store = store;
+    this.clock = clock;
+    try {
+      if (!Files.isRegularFile(file)) {
+        write(newToken());
+      }
+      ownerHash = hash(Files.readString(file, StandardCharsets.UTF_8).trim());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or create the API token file " + file + ": " + e, e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The owner's token (for `serve` output and the settings view). */
+  public String ownerToken() {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the API token file " + file + ": " + e, e);
+    }
+  }
+
+  /** Replaces the owner's token; the old one stops working at once. Returns the new token. */
+  public synchronized String rotate() {
+    String token = newToken();
+    try {
+      write(token);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the API token file " + file + ": " + e, e);
+    }
+    ownerHash = hash(token);
+    return token;
+  }
+
+  /** A new token for another caller; only its hash is stored. Returns the token (shown once). */
+  public String issue(String name) {
+    String token = newToken();
+    store.saveClient(
+        new ApiClient(UUID.randomUUID().toString(), name, hex(hash(token)), clock.instant(), null));
+    return token;
+  }
+
+  /** The caller a token belongs to, or empty when it is not a valid token. */
+  public Optional<String> caller(String token) {
+    if (token == null || token.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] h = hash(token);
+    if (MessageDigest.isEqual(h, ownerHash)) {
+      return Optional.of(OWNER);
+    }
+    // Looked up by hash: equality of hashes of random 256-bit tokens leaks nothing useful.
+    return store.clientByTokenHash(hex(h)).map(ApiClient::id);
+  }
+
+  private void write(String token) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(tmp); // Windows: the file inherits the user's profile ACL
+    }
+    Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return "ovw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static byte[] hash(String token) {
+    return java.util.HexFormat.of().parseHex(ContentHasher.sha256(token));
+  }
+
+  private static String hex(byte[] b) {
+    return java.util.HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.omnivibe.api.http;
+
+import dev.omnivibe.engine.cache.Cache;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.Header;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The response cache, with RFC 9111 rules on top of the seed's design:
+ *
+ * <ul>
+ *   <li>only GET and HEAD 2xx responses are stored, with the route's TTL;
+ *   <li>the key is MD5 over method, path, sorted query, the varying request headers and the
+ *       caller, so one token's responses are never served to another; it starts with the path so
+ *       patterns can invalidate it;
+ *   <li>{@code no-store} or {@code private} on the request or the response keeps it out, and
+ *       {@code no-cache} on the request skips the lookup;
+ *   <li>a hit is served through the same validators as a miss (ETag, 304), with {@code Age}.
+ * </ul>
+ */
+public final class ResponseCache {
+  public static final String PREFIX = "omnivibe:http:";
+  /** Request headers a representation may vary on besides Accept-Encoding (handled by Send). */
+  private static final List<String> VARY = List.of("Accept");
+  private final Cache cache;
+  private final Map<String, Duration> ttls;
+  private final Clock clock;
+  private final Function<Context, String> caller;
+
+  public ResponseCache(
+      Cache cache, Map<String, Duration> ttls, Clock clock, Function<Context, String> caller) {
+    this.cache = cache;
+    this.ttls = Map.copyOf(ttls);
+    this.clock = clock;
+    this.caller = caller;
+  }
+
+  public Cache backend() {
+    return cache;
+  }
+
+  /** The route's handler behind the cache, or the handler itself when the route has no TTL. */
+  public Handler wrap(String route, Handler handler) {
+    Duration ttl = ttls.get(route);
+    if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+      return handler;
+    }
+    return ctx -> serve(ctx, ttl, handler);
+  }
+
+  private void serve(Context ctx, Duration ttl, Handler handler) throws Exception {
+    String method = ctx.method().name();
+    String requestCc = lower(ctx.header(Header.CACHE_CONTROL));
+    boolean cacheable = (method.equals("GET") || method.equals("HEAD"))
+        && !requestCc.contains("no-store") && !requestCc.contains("private");
+    if (!cacheable) {
+      ctx.header("X-Cache", "MISS");
+      handler.handle(ctx);
+      return;
+    }
+    String key = key(ctx);
+    if (!requestCc.contains("no-cache")) {
+      byte[] stored = cache.get(key).orElse(null);
+      CachedEntry hit = stored == null ? null : CachedEntry.decode(stored);
+      if (hit != null) {
+        ctx.header("X-Cache", "HIT");
+        long age = Math.max(0, Duration.between(hit.storedAt(), clock.instant()).toSeconds());
+        ctx.header(Header.AGE, String.valueOf(age));
+        ctx.header(Header.CACHE_CONTROL, hit.cacheControl());
+        Send.write(ctx, hit.body(), hit.gzipped());
+        return;
+      }
+    }
+    ctx.header("X-Cache", "MISS");
+    Body[] captured = new Body[1];
+    ctx.attribute(Send.CAPTURE, (java.util.function.Consumer<Body>) b -> captured[0] = b);
+    handler.handle(ctx);
+    Body body = captured[0];
+    String responseCc = lower(ctx.res().getHeader(Header.CACHE_CONTROL));
+    if (body == null || body.status() / 100 != 2
+        || responseCc.contains("no-store") || responseCc.contains("private")) {
+      return;
+    }
+    // The server keeps one copy per caller; browsers and proxies must not share it.
+    String cc = "private, max-age=" + ttl.toSeconds();
+    ctx.header(Header.CACHE_CONTROL, cc);
+    byte[] gz = Send.compressible(body.contentType()) ? body.gzipped() : null;
+    cache.put(key, new CachedEntry(body, gz, clock.instant(), cc).encode(), ttl);
+  }
+
+  String key(Context ctx) {
+    StringBuilder s = new StringBuilder(ctx.method().name()).append('\n').append(ctx.path()).append('\n');
+    new TreeMap<>(ctx.queryParamMap())
+        .forEach((k, v) -> v.stream().sorted().forEach(x -> s.append(k).append('=').append(x).append('&')));
+    s.append('\n');
+    for (String h : VARY) {
+      s.append(h).append(':').append(String.valueOf(ctx.header(h))).append('\n');
+    }
+    s.append(caller.apply(ctx));
+    return PREFIX + ctx.path() + "|" + md5(s.toString());
+  }
+
+  /**
+   * Removes cached responses whose path matches {@code pathGlob} (e.g. {@code /api/v1/jobs*}).
+   *
+   * @return how many entries went
+   */
+  public long invalidate(String pathGlob) {
+    return cache.invalidate(PREFIX + pathGlob + "|*");
+  }
+
+  private static String md5(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+
+  /** When now is, for entries' Age. */
+  Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.omnivibe.api.routes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.api.Json;
+import dev.omnivibe.engine.job.JobProgress;
+import dev.omnivibe.engine.job.RenderJob;
+
+/** A job as the API shows it (the contract other issues and scripts rely on). */
+final class JobJson {
+  private JobJson() {}
+
+  static ObjectNode of(RenderJob j, JobProgress p) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("id", j.id());
+    n.put("name", j.name());
+    n.put("state", j.state().name());
+    n.put("priority", j.priority());
+    n.put("queue", j.queue().id());
+    n.put("attempts", j.attempts());
+    n.put("encoder", j.result() == null ? null : j.result().encoder());
+    ObjectNode progress = n.putObject("progress");
+    double percent = j.state() == dev.omnivibe.engine.job.JobState.SUCCEEDED ? 100 : p.percent();
+    progress.put("percent", round(percent));
+    if (Double.isNaN(p.etaSeconds()) || j.state().isTerminal()) {
+      progress.putNull("etaSeconds");
+    } else {
+      progress.put("etaSeconds", round(p.etaSeconds()));
+    }
+    progress.put("speed", round(p.speed()));
+    n.put("cached", j.cached());
+    n.put("createdAt", time(j.createdAt()));
+    n.put("startedAt", time(j.startedAt()));
+    n.put("finishedAt", time(j.finishedAt()));
+    if (j.error() == null) {
+      n.putNull("error");
+    } else {
+      n.putObject("error").put("kind", j.error().kind().name()).put("message", j.error().message());
+    }
+    n.put("mergedInto", j.mergedInto());
+    if (j.result() != null && j.result().output() != null) {
+      ObjectNode r = n.putObject("result");
+      r.put("bytes", j.result().bytes());
+      r.put("sha256", j.result().sha256());
+      r.put("videoSeconds", j.result().videoSeconds());
+      r.put("speed", round(j.result().speed()));
+      r.put("fallbackReason", j.result().fallbackReason());
+      r.put("output", "/api/v1/jobs/" + j.id() + "/output");
+    }
+    return n;
+  }
+
+  private static String time(java.time.Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static double round(double v) {
+    return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : 0;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.omnivibe.api.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.api.ApiException;
+import dev.omnivibe.api.ApiException.FieldError;
+import dev.omnivibe.api.Json;
+import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.RenderRequest;
+import dev.omnivibe.engine.deck.InvalidDeckException;
+import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.job.Priority;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.UnknownJobException;
+import dev.omnivibe.engine.store.JobPage;
+import dev.omnivibe.engine.store.JobQuery;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Submitting, listing, steering and downloading jobs. */
+public final class JobRoutes {
+  private final Engine engine;
+  private final long maxJsonBytes;
+  private final Idempotency idempotency;
+
+  public JobRoutes(Engine engine, long maxJsonBytes, Idempotency idempotency) {
+    this.engine = engine;
+    this.maxJsonBytes = maxJsonBytes;
+    this.idempotency = idempotency;
+  }
+
+  /** POST /api/v1/jobs: 202 with Location; the same Idempotency-Key answers with the same job. */
+  public void submit(Context ctx) throws InvalidDeckException {
+    JsonNode body = Requests.json(ctx, maxJsonBytes);
+    String key = ctx.header("Idempotency-Key");
+    String caller = ctx.attribute("caller");
+    if (key != null) {
+      String earlier = idempotency.lookup(caller, key, body);
+      if (earlier != null) {
+        ctx.header("Idempotent-Replayed", "true");
+        answer(ctx, 202, engine.job(earlier).orElseThrow(() -> new UnknownJobException(earlier)));
+        return;
+      }
+    }
+    RenderJob job = engine.submit(request(body));
+    if (key != null) {
+      idempotency.remember(caller, key, body, job.id());
+    }
+    answer(ctx, 202, job);
+  }
+
+  private void answer(Context ctx, int status, RenderJob job) {
+    ctx.header("Location", "/api/v1/jobs/" + job.id());
+    Json.send(ctx, status, JobJson.of(job, engine.progress(job.id())));
+  }
+
+  static RenderRequest request(JsonNode body) {
+    List<FieldError> errors = new ArrayList<>();
+    JsonNode name = body.path("name");
+    if (!name.isMissingNode() && !name.isTextual()) {
+      errors.add(new FieldError("/name", "must be a string"));
+    }
+    int priority = Priority.DEFAULT;
+    JsonNode p = body.path("priority");
+    if (!p.isMissingNode()) {
+      if (!p.isIntegralNumber() || p.asInt() < Priority.MIN || p.asInt() > Priority.MAX) {
+        errors.add(new FieldError("/priority", "must be a whole number from 0 to 9 (9 runs first), got " + p));
+      } else {
+        priority = p.asInt();
+      }
+    }
+    QueueName queue = null;
+    JsonNode q = body.path("queue");
+    if (!q.isMissingNode() && !q.isNull()) {
+      try {
+        queue = QueueName.parse(q.asText());
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("/queue", e.getMessage()));
+      }
+    }
+    JsonNode encoder = body.path("encoder");
+    if (!encoder.isMissingNode() && !encoder.isTextual()) {
+      errors.add(new FieldError("/encoder", "must be a string such as auto or libx264"));
+    }
+    JsonNode deck = body.path("deck");
+    if (!deck.isObject()) {
+      errors.add(new FieldError("/deck", "required: the deck, with every file as \"asset:<sha256>\""));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("the request has " + errors.size() + " problem(s)", errors);
+    }
+    return new RenderRequest(
+        name.asText(null), deck, null, priority, queue, encoder.asText(null), null, null, null);
+  }
+
+  /** GET /api/v1/jobs?status=&queue=&limit=&cursor= */
+  public void list(Context ctx) {
+    Set<JobState> states = EnumSet.noneOf(JobState.class);
+    String status = ctx.queryParam("status");
+    if (status != null && !status.isBlank()) {
+      for (String s : status.split(",")) {
+        try {
+          states.add(JobState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw ApiException.invalid("unknown status '" + s.trim() + "'",
+              List.of(new FieldError("/status", "one of " + EnumSet.allOf(JobState.class))));
+        }
+      }
+    }
+    String queue = ctx.queryParam("queue");
+    int limit = 50;
+    String l = ctx.queryParam("limit");
+    if (l != null) {
+      try {
+        limit = Integer.parseInt(l);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > JobQuery.MAX_LIMIT) {
+        throw ApiException.invalid("limit must be 1-" + JobQuery.MAX_LIMIT,
+            List.of(new FieldError("/limit", "got " + l)));
+      }
+    }
+    JobPage page =
+        engine.jobs(new JobQuery(states, queue == null ? null : QueueName.parse(queue), limit,
+            ctx.queryParam("cursor")));
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    var arr = out.putArray("jobs");
+    page.jobs().forEach(j -> arr.add(JobJson.of(j, engine.progress(j.id()))));
+    out.put("next", page.next());
+    Json.send(ctx, out);
+  }
+
+  public void get(Context ctx) {
+    RenderJob job = find(ctx);
+    Json.send(ctx, JobJson.of(job, engine.progress(job.id())));
+  }
+
+  /** DELETE: cancels; a running job stops shortly after (watch its events). */
+  public void cancel(Context ctx) {
+    RenderJob job = engine.cancel(find(ctx).id());
+    Json.send(ctx, 202, JobJson.of(engine.job(job.id()).orElse(job), engine.progress(job.id())));
+  }
+
+  /** PATCH {"priority": N} */
+  public void patch(Context ctx) {
+    String id = find(ctx).id();
+    JsonNode body = Requests.json(ctx, maxJsonBytes);
+    JsonNode p = body.path("priority");
+    if (!p.isIntegralNumber()) {
+      throw ApiException.invalid("only priority can be changed",
+          List.of(new FieldError("/priority", "required: a whole number from 0 to 9")));
+    }
+    RenderJob job = engine.changePriority(id, p.asInt());
+    Json.send(ctx, JobJson.of(job, engine.progress(id)));
+  }
+
+  RenderJob find(Context ctx) {
+    String id = ctx.pathParam("id");
+    return engine.job(id).orElseThrow(() -> new UnknownJobException(id));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.omnivibe.api.routes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnivibe.api.ApiException;
+import dev.omnivibe.api.Json;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reading request bodies safely: JSON only, capped in size, malformed input named. */
+final class Requests {
+  private Requests() {}
+
+  static JsonNode json(Context ctx, long maxBytes) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (!type.startsWith("application/json") && !type.contains("+json")) {
+      throw new ApiException(415, "Unsupported media type",
+          "send the body as application/json (got " + (type.isEmpty() ? "no content type" : type) + ")");
+    }
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    byte[] body;
+    try (InputStream in = ctx.bodyInputStream()) {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    } catch (IOException e) {
+      throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
+    }
+    if (body.length > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.badRequest("the body must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("malformed JSON: " + e.getMessage());
+    }
+  }
+
+  static ApiException tooLarge(long maxBytes) {
+    return new ApiException(413, "Payload too large", "the body is larger than " + maxBytes + " bytes");
+  }
+}

@@ -1,0 +1,143 @@
+package dev.omnivibe.api.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.api.ApiException;
+import dev.omnivibe.api.Json;
+import dev.omnivibe.api.auth.TokenStore;
+import dev.omnivibe.api.http.ResponseCache;
+import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.QueueStatus;
+import dev.omnivibe.engine.encoder.EncoderReport;
+import dev.omnivibe.engine.encoder.EncoderStatus;
+import dev.omnivibe.engine.job.QueueName;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+
+/** Health, queues, encoders, cache invalidation and tokens. */
+public final class SystemRoutes {
+  private final Engine engine;
+  private final ResponseCache cache;
+  private final TokenStore tokens;
+  private final long maxJsonBytes;
+
+  public SystemRoutes(Engine engine, ResponseCache cache, TokenStore tokens, long maxJsonBytes) {
+    this.engine = engine;
+    this.cache = cache;
+    this.tokens = tokens;
+    this.maxJsonBytes = maxJsonBytes;
+  }
+
+  /** GET /health: no token needed, so it names no local paths. */
+  public void health(Context ctx) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    boolean storeOk;
+    String storeDetail = "ok";
+    try {
+      engine.store().maxRank();
+      storeOk = true;
+    } catch (RuntimeException e) {
+      storeOk = false;
+      storeDetail = "unavailable";
+    }
+    boolean cacheOk = cache.backend().healthy();
+    out.put("status", storeOk && cacheOk ? "ok" : "degraded");
+    ObjectNode eng = out.putObject("engine");
+    eng.put("status", "running");
+    int depth = engine.queues().stream().mapToInt(QueueStatus::depth).sum();
+    int running = engine.queues().stream().mapToInt(QueueStatus::running).sum();
+    eng.put("queued", depth).put("running", running);
+    out.putObject("store").put("status", storeDetail);
+    out.putObject("cache")
+        .put("backend", cache.backend().backend())
+        .put("status", cacheOk ? "ok" : "unreachable (requests are served uncached)");
+    out.putObject("ffmpeg")
+        .put("status", "ok")
+        .put("version", engine.tools().version())
+        .put("source", engine.tools().source().toString().toLowerCase(Locale.ROOT));
+    Json.send(ctx, storeOk ? 200 : 503, out);
+  }
+
+  /** GET /api/v1/queues */
+  public void queues(Context ctx) {
+    ArrayNode arr = Json.MAPPER.createArrayNode();
+    for (QueueStatus q : engine.queues()) {
+      arr.addObject()
+          .put("name", q.name().id())
+          .put("depth", q.depth())
+          .put("running", q.running())
+          .put("workers", q.workers())
+          .put("paused", q.paused())
+          .put("etaSeconds", Math.round(q.etaSeconds() * 10) / 10.0);
+    }
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.set("queues", arr);
+    Json.send(ctx, out);
+  }
+
+  public void pause(Context ctx) {
+    engine.pause(QueueName.parse(ctx.pathParam("name")));
+    cache.invalidate("/api/v1/queues*");
+    queues(ctx);
+  }
+
+  public void resume(Context ctx) {
+    engine.resume(QueueName.parse(ctx.pathParam("name")));
+    cache.invalidate("/api/v1/queues*");
+    queues(ctx);
+  }
+
+  /** GET /api/v1/encoders */
+  public void encoders(Context ctx) {
+    Json.send(ctx, encoderJson(engine.encoders(false)));
+  }
+
+  /** POST /api/v1/encoders/refresh: probes every candidate again. */
+  public void refreshEncoders(Context ctx) {
+    EncoderReport report = engine.encoders(true);
+    cache.invalidate("/api/v1/encoders*");
+    Json.send(ctx, encoderJson(report));
+  }
+
+  private static ObjectNode encoderJson(EncoderReport report) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    report.best(dev.omnivibe.engine.encoder.Codec.H264).ifPresent(b -> out.put("default", b.name()));
+    ArrayNode arr = out.putArray("encoders");
+    for (EncoderStatus s : report.encoders()) {
+      arr.addObject()
+          .put("name", s.name())
+          .put("vendor", s.vendor())
+          .put("codec", s.codec().name().toLowerCase(Locale.ROOT))
+          .put("hardware", s.hardware())
+          .put("usable", s.usable())
+          .put("reason", s.reason().name().toLowerCase(Locale.ROOT))
+          .put("detail", s.detail())
+          .put("probeMillis", s.probeMillis());
+    }
+    return out;
+  }
+
+  /** POST /api/v1/cache/invalidate {"pattern": "/api/v1/jobs*"} */
+  public void invalidate(Context ctx) {
+    JsonNode body = Requests.json(ctx, maxJsonBytes);
+    JsonNode pattern = body.path("pattern");
+    if (!pattern.isTextual() || pattern.asText().isBlank()) {
+      throw ApiException.invalid("a glob pattern is required",
+          List.of(new ApiException.FieldError("/pattern", "e.g. \"/api/v1/jobs*\"")));
+    }
+    long removed = cache.invalidate(pattern.asText());
+    Json.send(ctx, Json.MAPPER.createObjectNode().put("pattern", pattern.asText()).put("removed", removed));
+  }
+
+  /** POST /api/v1/token/rotate: the owner's token changes; the old one stops working. */
+  public void rotate(Context ctx) {
+    if (!TokenStore.OWNER.equals(ctx.attribute("caller"))) {
+      throw new ApiException(403, "Forbidden", "only the owner's token can rotate the owner's token");
+    }
+    String token = tokens.rotate();
+    ctx.header("Cache-Control", "no-store");
+    Json.send(ctx, Json.MAPPER.createObjectNode().put("token", token));
+  }
+}
