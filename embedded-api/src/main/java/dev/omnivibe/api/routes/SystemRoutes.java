@@ -70,7 +70,7 @@ public final class SystemRoutes {
           .put("running", q.running())
           .put("workers", q.workers())
           .put("paused", q.paused())
-          .put("etaSeconds", Math.round(q.etaSeconds() * 10) / 10.0);
+          .put("etaSeconds", Math.round(q.etaSeconds() * 1000) / 1000.0);
     }
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.set("queues", arr);
@@ -112,7 +112,7 @@ public final class SystemRoutes {
           .put("codec", s.codec().name().toLowerCase(Locale.ROOT))
           .put("hardware", s.hardware())
           .put("usable", s.usable())
-          .put("reason", s.reason().name().toLowerCase(Locale.ROOT))
+          .put("reason", s.reason() == null ? null : s.reason().name().toLowerCase(Locale.ROOT))
           .put("detail", s.detail())
           .put("probeMillis", s.probeMillis());
     }

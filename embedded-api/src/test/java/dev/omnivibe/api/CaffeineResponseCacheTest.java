@@ -1,0 +1,11 @@
+package dev.omnivibe.api;
+
+import dev.omnivibe.engine.cache.CaffeineCache;
+import org.junit.jupiter.api.BeforeAll;
+
+class CaffeineResponseCacheTest extends ResponseCacheContract {
+  @BeforeAll
+  static void open() {
+    start(new CaffeineCache(16 << 20));
+  }
+}
