@@ -2,6 +2,7 @@ package dev.omnivibe.app;
 
 import dev.omnivibe.app.cli.EncodersCommand;
 import dev.omnivibe.app.cli.RenderCommand;
+import dev.omnivibe.app.cli.ServeCommand;
 import dev.omnivibe.app.gui.DesktopApp;
 import dev.omnivibe.engine.platform.AppDirs;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "OmniVibe Workstation: turn slide decks into MP4 videos.",
-    subcommands = {RenderCommand.class, EncodersCommand.class})
+    subcommands = {RenderCommand.class, EncodersCommand.class, ServeCommand.class})
 public final class Launcher implements Callable<Integer> {
 
   public static void main(String[] args) {

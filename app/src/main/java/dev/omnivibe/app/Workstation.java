@@ -11,12 +11,8 @@ import dev.omnivibe.engine.media.ImageInspector;
 import dev.omnivibe.engine.platform.AppDirs;
 import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.Renderer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Properties;
 
 /**
  * Wires the engine pieces the launcher needs from the per-user folders and config file ({@code
@@ -34,7 +30,7 @@ public final class Workstation {
   /** Locates FFmpeg (option, config, environment, PATH, bundled) and prepares the engine. */
   public static Workstation open(Path ffmpegOption) {
     AppDirs dirs = AppDirs.forCurrentUser();
-    Path configured = configuredFfmpeg(dirs);
+    Path configured = Settings.load(dirs.config()).get("ffmpeg.path").map(Path::of).orElse(null);
     return new Workstation(dirs, new FfmpegLocator().locate(ffmpegOption, configured));
   }
 
@@ -54,18 +50,4 @@ public final class Workstation {
     return new Renderer(tools, RenderOptions.defaults());
   }
 
-  private static Path configuredFfmpeg(AppDirs dirs) {
-    Path file = dirs.config().resolve("omnivibe.properties");
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    String value = p.getProperty("ffmpeg.path", "").trim();
-    return value.isEmpty() ? null : Path.of(value);
-  }
 }

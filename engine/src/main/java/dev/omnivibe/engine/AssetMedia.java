@@ -30,7 +30,8 @@ final class AssetMedia implements MediaResolver {
       Path file = assets.resolve(id);
       if (!java.nio.file.Files.isRegularFile(file)) {
         // Never echo the local path to a remote caller.
-        throw new IllegalArgumentException(reference + " was not uploaded (POST it to /api/v1/assets first)");
+        throw new IllegalArgumentException(
+            reference + " was not uploaded (POST it to /api/v1/assets first)");
       }
       return file;
     }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A byte cache with per-entry TTL and invalidation by glob pattern. Adapters: {@link
- * CaffeineCache} in process (default) and {@link RedisCache} when a Redis URI is configured; both
- * pass the same contract suite. A cache is an optimisation: adapters never throw on a backend
- * outage, they miss (and count the error) instead.
+ * A byte cache with per-entry TTL and invalidation by glob pattern. Adapters: {@link CaffeineCache}
+ * in process (default) and {@link RedisCache} when a Redis URI is configured; both pass the same
+ * contract suite. A cache is an optimisation: adapters never throw on a backend outage, they miss
+ * (and count the error) instead.
  */
 public interface Cache extends AutoCloseable {
 

@@ -66,11 +66,15 @@ public final class CaffeineCache implements Cache {
   public long invalidate(String glob) {
     Pattern p = Glob.toRegex(glob);
     long[] removed = {0};
-    entries.asMap().keySet().removeIf(k -> {
-      boolean m = p.matcher(k).matches();
-      removed[0] += m ? 1 : 0;
-      return m;
-    });
+    entries
+        .asMap()
+        .keySet()
+        .removeIf(
+            k -> {
+              boolean m = p.matcher(k).matches();
+              removed[0] += m ? 1 : 0;
+              return m;
+            });
     return removed[0];
   }
 

@@ -140,7 +140,11 @@ public final class RedisCache implements Cache {
       }
     }
     if (warn) {
-      LOG.warn("Redis cache at {} unavailable ({} failed: {}); serving uncached", where(), what, e.getMessage());
+      LOG.warn(
+          "Redis cache at {} unavailable ({} failed: {}); serving uncached",
+          where(),
+          what,
+          e.getMessage());
     }
   }
 

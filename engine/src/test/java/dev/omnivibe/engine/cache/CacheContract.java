@@ -57,7 +57,9 @@ public abstract class CacheContract {
   @Test
   void invalidationByGlobRemovesOnlyMatchingKeys() {
     for (String k :
-        new String[] {"http:/api/v1/jobs|a", "http:/api/v1/jobs/42|b", "http:/api/v1/queues|c", "other"}) {
+        new String[] {
+          "http:/api/v1/jobs|a", "http:/api/v1/jobs/42|b", "http:/api/v1/queues|c", "other"
+        }) {
       cache.put(k, new byte[] {1}, Duration.ofMinutes(1));
     }
     assertThat(cache.invalidate("http:/api/v1/jobs*")).isEqualTo(2);
@@ -79,7 +81,8 @@ public abstract class CacheContract {
 
   @Test
   void badArgumentsAreRefused() {
-    assertThatThrownBy(() -> cache.put("k", new byte[0], Duration.ZERO)).hasMessageContaining("TTL");
+    assertThatThrownBy(() -> cache.put("k", new byte[0], Duration.ZERO))
+        .hasMessageContaining("TTL");
     assertThatThrownBy(() -> cache.invalidate("a[b")).hasMessageContaining("unclosed");
   }
 }

@@ -32,10 +32,12 @@ class RedisCacheTest extends CacheContract {
       assertThat(c.stats().errors()).isGreaterThanOrEqualTo(3);
       own.restart();
       // The server came back empty (no persistence); the cache works again by itself.
-      Await.until("reconnect", () -> {
-        c.put("k3", new byte[] {3}, Duration.ofMinutes(1));
-        return c.get("k3").isPresent();
-      });
+      Await.until(
+          "reconnect",
+          () -> {
+            c.put("k3", new byte[] {3}, Duration.ofMinutes(1));
+            return c.get("k3").isPresent();
+          });
       assertThat(c.healthy()).isTrue();
     }
   }
@@ -48,10 +50,12 @@ class RedisCacheTest extends CacheContract {
       assertThat(c.healthy()).isFalse();
       assertThat(c.get("x")).isEqualTo(Optional.empty());
       own.restart();
-      Await.until("first connect", () -> {
-        c.put("x", new byte[] {1}, Duration.ofMinutes(1));
-        return c.get("x").isPresent();
-      });
+      Await.until(
+          "first connect",
+          () -> {
+            c.put("x", new byte[] {1}, Duration.ofMinutes(1));
+            return c.get("x").isPresent();
+          });
     } finally {
       own.close();
     }

@@ -59,8 +59,17 @@ public final class RedisServer implements AutoCloseable {
       process =
           new ProcessBuilder(
                   List.of(
-                      "redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                      "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+                      "redis-server",
+                      "--port",
+                      String.valueOf(port),
+                      "--bind",
+                      "127.0.0.1",
+                      "--save",
+                      "",
+                      "--appendonly",
+                      "no",
+                      "--dir",
+                      dir.toString()))
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("redis.log").toFile())
               .start();
@@ -71,7 +80,8 @@ public final class RedisServer implements AutoCloseable {
     long end = System.nanoTime() + 20_000_000_000L;
     while (!ping()) {
       if (!process.isAlive() || System.nanoTime() > end) {
-        throw new IllegalStateException("redis-server did not start; see " + dir.resolve("redis.log"));
+        throw new IllegalStateException(
+            "redis-server did not start; see " + dir.resolve("redis.log"));
       }
       sleep(20);
     }

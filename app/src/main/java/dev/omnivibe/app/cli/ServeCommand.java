@@ -1,0 +1,123 @@
+package dev.omnivibe.app.cli;
+
+import dev.omnivibe.api.ApiConfig;
+import dev.omnivibe.api.ApiServer;
+import dev.omnivibe.api.auth.TokenStore;
+import dev.omnivibe.app.ExitCodes;
+import dev.omnivibe.app.Settings;
+import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.EngineConfig;
+import dev.omnivibe.engine.cache.Cache;
+import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.cache.RedisCache;
+import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
+import dev.omnivibe.engine.ffmpeg.FfmpegNotFoundException;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.platform.AppDirs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code omnivibe serve}: a headless render node, the engine plus the HTTP API. Prints the URL and
+ * where the token is kept, then runs until interrupted (Ctrl-C or SIGTERM stop it cleanly: running
+ * renders go back to the queue and resume at the next start).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run a headless render node: the engine and the HTTP API.")
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default 8750; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--bind", paramLabel = "ADDR",
+      description = "Address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network).")
+  String bind;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Store, assets, outputs and token live here (default: the per-user data folder).")
+  Path dataDir;
+
+  @Option(names = "--redis", paramLabel = "URI", description = "Cache API responses in Redis, e.g. redis://127.0.0.1:6379.")
+  String redis;
+
+  @Option(names = "--ffmpeg", paramLabel = "PATH", description = "The ffmpeg executable to use.")
+  Path ffmpeg;
+
+  /** A running node. */
+  public record Node(Engine engine, ApiServer server, Cache cache) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+      engine.close();
+      cache.close();
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Node node;
+    try {
+      node = start(spec.commandLine().getOut());
+    } catch (FfmpegNotFoundException | IllegalStateException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "omnivibe-shutdown"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  /** Starts the node and prints where it is; the caller closes it. */
+  public Node start(PrintWriter out) {
+    AppDirs dirs = AppDirs.forCurrentUser();
+    Settings settings = Settings.load(dirs.config());
+    Path data = dataDir != null ? dataDir : dirs.data();
+    Path configuredFfmpeg = settings.get("ffmpeg.path").map(Path::of).orElse(null);
+    FfmpegTools tools = new FfmpegLocator().locate(ffmpeg, configuredFfmpeg);
+    ApiConfig api = new ApiConfig()
+        .bind(bind != null ? bind : settings.get("api.bind").orElse("127.0.0.1"))
+        .port(port != null ? port : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
+    String redisUri = redis != null ? redis : settings.get("redis.uri").orElse(null);
+    long cacheMb = settings.integer("cache.max-mb").orElse(256);
+    Cache cache = redisUri != null ? new RedisCache(redisUri, Duration.ofMillis(500)) : new CaffeineCache(cacheMb << 20);
+    Engine engine = null;
+    try {
+      engine = Engine.open(new EngineConfig(data, tools).encoderCache(dirs.encoderCache()));
+      TokenStore tokens = new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
+      ApiServer server = ApiServer.start(engine, cache, tokens, api);
+      out.println("OmniVibe render node");
+      out.println("  API:     " + server.url());
+      out.println("  Token:   " + tokens.file() + " (owner-only; send it as 'Authorization: Bearer <token>')");
+      out.println("  Data:    " + data);
+      out.println("  Cache:   " + cache.backend() + (redisUri != null ? " " + redisUri : "")
+          + (cache.healthy() ? "" : " (unreachable now: serving uncached, retrying)"));
+      if (engine.recoveredAtStart() > 0) {
+        out.println("  Resumed: " + engine.recoveredAtStart() + " job(s) interrupted last time");
+      }
+      out.println("Press Ctrl-C to stop.");
+      out.flush();
+      return new Node(engine, server, cache);
+    } catch (RuntimeException e) {
+      if (engine != null) {
+        engine.close();
+      }
+      cache.close();
+      throw e;
+    }
+  }
+}

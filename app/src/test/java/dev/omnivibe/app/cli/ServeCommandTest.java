@@ -1,0 +1,70 @@
+package dev.omnivibe.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  @TempDir Path dir;
+
+  ServeCommand.Node start(Path data, StringWriter out) {
+    ServeCommand cmd = new ServeCommand();
+    new CommandLine(cmd).parseArgs("--port", "0", "--data-dir", data.toString());
+    return cmd.start(new PrintWriter(out, true));
+  }
+
+  @Test
+  void printsTheUrlAndTokenFileAndServes() throws Exception {
+    StringWriter out = new StringWriter();
+    try (ServeCommand.Node node = start(dir.resolve("node"), out)) {
+      Matcher url = Pattern.compile("API: +(http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+      assertThat(url.find()).as(out.toString()).isTrue();
+      Matcher token = Pattern.compile("Token: +(\\S+)").matcher(out.toString());
+      assertThat(token.find()).isTrue();
+      Path tokenFile = Path.of(token.group(1));
+      assertThat(tokenFile).startsWith(dir.resolve("node"));
+      String secret = Files.readString(tokenFile).trim();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      HttpResponse<String> queues = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/queues"))
+          .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(queues.statusCode()).isEqualTo(200);
+      assertThat(queues.body()).contains("\"video\"");
+    }
+  }
+
+  @Test
+  void twoNodesWithDifferentDataFoldersRunSideBySide() {
+    try (ServeCommand.Node a = start(dir.resolve("a"), new StringWriter());
+        ServeCommand.Node b = start(dir.resolve("b"), new StringWriter())) {
+      assertThat(a.server().port()).isNotEqualTo(b.server().port());
+      assertThat(a.server().tokens().ownerToken()).isNotEqualTo(b.server().tokens().ownerToken());
+    }
+  }
+
+  @Test
+  void aSecondNodeOnTheSameFolderIsRefusedClearly() {
+    try (ServeCommand.Node a = start(dir.resolve("same"), new StringWriter())) {
+      StringWriter err = new StringWriter();
+      CommandLine cl = new CommandLine(new ServeCommand());
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute("--port", "0", "--data-dir", dir.resolve("same").toString());
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString()).contains("another OmniVibe engine");
+    }
+  }
+}
