@@ -46,12 +46,15 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key and the file when the value is not a number
    */
   public Optional<Integer> integer(String key) {
-    return get(key).map(v -> {
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + " in " + file + " must be a whole number, got '" + v + "'");
-      }
-    });
+    return get(key)
+        .map(
+            v -> {
+              try {
+                return Integer.parseInt(v);
+              } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                    key + " in " + file + " must be a whole number, got '" + v + "'");
+              }
+            });
   }
 }

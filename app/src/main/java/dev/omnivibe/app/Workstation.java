@@ -49,5 +49,4 @@ public final class Workstation {
   public Renderer renderer() {
     return new Renderer(tools, RenderOptions.defaults());
   }
-
 }

@@ -19,7 +19,6 @@ import dev.omnivibe.engine.queue.JobEvent;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,8 +69,13 @@ public final class ApiServer implements AutoCloseable {
   private final TokenStore tokens;
   private final String host;
 
-  private ApiServer(Javalin app, JobEvents events, Engine engine, ResponseCache responses,
-      TokenStore tokens, String host) {
+  private ApiServer(
+      Javalin app,
+      JobEvents events,
+      Engine engine,
+      ResponseCache responses,
+      TokenStore tokens,
+      String host) {
     this.app = app;
     this.events = events;
     this.engine = engine;
@@ -89,7 +93,11 @@ public final class ApiServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Send.gzipMinBytes(config.gzipMinBytes);
     ResponseCache responses =
-        new ResponseCache(cache, config.cacheTtls, clock, ctx -> String.valueOf((Object) ctx.attribute("caller")));
+        new ResponseCache(
+            cache,
+            config.cacheTtls,
+            clock,
+            ctx -> String.valueOf((Object) ctx.attribute("caller")));
     RateLimiter limiter = new RateLimiter(config.ratePerSecond, config.rateBurst, System::nanoTime);
     JobRoutes jobs = new JobRoutes(engine, config.maxJsonBytes, new Idempotency());
     JobEvents events = new JobEvents(engine);
@@ -107,32 +115,50 @@ public final class ApiServer implements AutoCloseable {
               cfg.http.disableCompression(); // Send compresses, so each encoding gets its own ETag
               cfg.http.maxRequestSize = config.maxJsonBytes;
               cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes, SizeUnit.BYTES);
-              cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes + (1 << 20), SizeUnit.BYTES);
+              cfg.jetty.multipartConfig.maxTotalRequestSize(
+                  config.maxUploadBytes + (1 << 20), SizeUnit.BYTES);
               cfg.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             });
-    app.before(ctx -> {
-      ctx.attribute(STARTED, System.nanoTime());
-      authenticate(ctx, tokens, limiter);
-    });
+    app.before(
+        ctx -> {
+          ctx.attribute(STARTED, System.nanoTime());
+          authenticate(ctx, tokens, limiter);
+        });
     app.after(ctx -> timing(ctx, engine, config));
     app.exception(Exception.class, (e, ctx) -> Problems.write(ctx, Problems.from(e)));
-    app.error(404, ctx -> unmatched(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+    app.error(
+        404, ctx -> unmatched(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
     app.error(405, ctx -> unmatched(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
 
-    app.get("/", responses.wrap("/", ctx -> Json.send(ctx, Json.MAPPER.createObjectNode()
-        .put("name", "OmniVibe Workstation API").put("version", "v1")
-        .put("openapi", "/openapi.json").put("jobs", "/api/v1/jobs"))));
+    app.get(
+        "/",
+        responses.wrap(
+            "/",
+            ctx ->
+                Json.send(
+                    ctx,
+                    Json.MAPPER
+                        .createObjectNode()
+                        .put("name", "OmniVibe Workstation API")
+                        .put("version", "v1")
+                        .put("openapi", "/openapi.json")
+                        .put("jobs", "/api/v1/jobs"))));
     app.get("/health", responses.wrap("/health", system::health));
-    app.get("/openapi.json", ctx -> Send.body(ctx, new dev.omnivibe.api.http.Body(200, "application/json", openapi, null)));
+    app.get(
+        "/openapi.json",
+        ctx ->
+            Send.body(ctx, new dev.omnivibe.api.http.Body(200, "application/json", openapi, null)));
     app.get("/metrics", perf::prometheus);
     app.get("/static/{path}", statics::handle);
     app.post("/api/v1/assets", assets::upload);
-    app.post("/api/v1/jobs", ctx -> {
-      jobs.submit(ctx);
-      responses.invalidate("/api/v1/jobs*");
-      responses.invalidate("/api/v1/queues*");
-    });
+    app.post(
+        "/api/v1/jobs",
+        ctx -> {
+          jobs.submit(ctx);
+          responses.invalidate("/api/v1/jobs*");
+          responses.invalidate("/api/v1/queues*");
+        });
     app.get("/api/v1/jobs", responses.wrap("/api/v1/jobs", jobs::list));
     app.get("/api/v1/jobs/{id}", responses.wrap("/api/v1/jobs/{id}", jobs::get));
     app.delete("/api/v1/jobs/{id}", jobs::cancel);
@@ -144,18 +170,22 @@ public final class ApiServer implements AutoCloseable {
     app.post("/api/v1/queues/{name}/resume", system::resume);
     app.get("/api/v1/encoders", responses.wrap("/api/v1/encoders", system::encoders));
     app.post("/api/v1/encoders/refresh", system::refreshEncoders);
-    app.get("/api/v1/performance/report", responses.wrap("/api/v1/performance/report", perf::report));
-    app.get("/api/v1/performance/insights", responses.wrap("/api/v1/performance/insights", perf::insights));
+    app.get(
+        "/api/v1/performance/report", responses.wrap("/api/v1/performance/report", perf::report));
+    app.get(
+        "/api/v1/performance/insights",
+        responses.wrap("/api/v1/performance/insights", perf::insights));
     app.post("/api/v1/cache/invalidate", system::invalidate);
     app.post("/api/v1/token/rotate", system::rotate);
 
     // A job that changes state changes every listing it appears in.
-    engine.addListener(e -> {
-      if (e.kind() == JobEvent.Kind.CHANGED) {
-        responses.invalidate("/api/v1/jobs*");
-        responses.invalidate("/api/v1/queues*");
-      }
-    });
+    engine.addListener(
+        e -> {
+          if (e.kind() == JobEvent.Kind.CHANGED) {
+            responses.invalidate("/api/v1/jobs*");
+            responses.invalidate("/api/v1/queues*");
+          }
+        });
     try {
       app.start(config.bind, config.port);
     } catch (RuntimeException e) {
@@ -177,13 +207,23 @@ public final class ApiServer implements AutoCloseable {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       token = header.substring(7).trim();
     }
-    String caller = tokens.caller(token).orElseThrow(() -> new ApiException(401, "Unauthorized",
-        header == null ? "send the API token as 'Authorization: Bearer <token>'" : "the token is not valid"));
+    String caller =
+        tokens
+            .caller(token)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        401,
+                        "Unauthorized",
+                        header == null
+                            ? "send the API token as 'Authorization: Bearer <token>'"
+                            : "the token is not valid"));
     ctx.attribute("caller", caller);
     long wait = limiter.acquire(caller);
     if (wait > 0) {
       ctx.header("Retry-After", String.valueOf(wait));
-      throw new ApiException(429, "Too many requests", "rate limit reached; retry in " + wait + " s");
+      throw new ApiException(
+          429, "Too many requests", "rate limit reached; retry in " + wait + " s");
     }
   }
 
@@ -195,9 +235,16 @@ public final class ApiServer implements AutoCloseable {
     double ms = (System.nanoTime() - started) / 1e6;
     ctx.header("X-Response-Time", String.format(Locale.ROOT, "%.2fms", ms));
     String template = ctx.endpointHandlerPath();
-    String op = ctx.method() + " " + (template == null || template.isEmpty() ? "(unmatched)" : template);
-    engine.monitor().record(op, "api", ms, ctx.statusCode() >= 500 ? Status.ERROR : Status.SUCCESS,
-        Map.of("status", ctx.statusCode()));
+    String op =
+        ctx.method() + " " + (template == null || template.isEmpty() ? "(unmatched)" : template);
+    engine
+        .monitor()
+        .record(
+            op,
+            "api",
+            ms,
+            ctx.statusCode() >= 500 ? Status.ERROR : Status.SUCCESS,
+            Map.of("status", ctx.statusCode()));
     if (ms >= config.slowRequest.toMillis()) {
       LOG.warn("slow request: {} took {} ms (status {})", op, Math.round(ms), ctx.statusCode());
     }
@@ -206,7 +253,9 @@ public final class ApiServer implements AutoCloseable {
   private static void unmatched(Context ctx, int status, String detail) {
     String type = ctx.res().getContentType();
     if (type == null || !type.startsWith("application/problem+json")) {
-      Problems.write(ctx, new ApiException(status, status == 404 ? "Not found" : "Method not allowed", detail));
+      Problems.write(
+          ctx,
+          new ApiException(status, status == 404 ? "Not found" : "Method not allowed", detail));
     }
   }
 

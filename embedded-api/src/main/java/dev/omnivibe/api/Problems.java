@@ -25,9 +25,9 @@ final class Problems {
       return a;
     }
     if (e instanceof InvalidDeckException d) {
-      List<ApiException.FieldError> errors =
-          d.problems().stream().map(Problems::field).toList();
-      return ApiException.invalid("the deck has " + errors.size() + " problem(s): " + d.getMessage(), errors);
+      List<ApiException.FieldError> errors = d.problems().stream().map(Problems::field).toList();
+      return ApiException.invalid(
+          "the deck has " + errors.size() + " problem(s): " + d.getMessage(), errors);
     }
     if (e instanceof UnknownJobException) {
       return ApiException.notFound(e.getMessage());

@@ -48,7 +48,9 @@ final class ApiFixture implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -60,8 +62,11 @@ final class ApiFixture implements AutoCloseable {
   }
 
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   static JsonNode json(HttpResponse<String> r) throws IOException {
@@ -70,8 +75,12 @@ final class ApiFixture implements AutoCloseable {
 
   /** Uploads a file as a raw body and returns its asset id. */
   String upload(Path file, String type) throws IOException, InterruptedException {
-    HttpResponse<String> r = send(request("/api/v1/assets").header("Content-Type", type)
-        .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+    HttpResponse<String> r =
+        send(
+            request("/api/v1/assets")
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofFile(file))
+                .build());
     if (r.statusCode() != 201) {
       throw new AssertionError("upload failed: " + r.statusCode() + " " + r.body());
     }
@@ -80,12 +89,14 @@ final class ApiFixture implements AutoCloseable {
 
   /** A deck file rewritten to use uploaded asset ids, as a remote script would send it. */
   String remoteDeck(Path deckFile) throws IOException, InterruptedException {
-    var deck = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(deckFile.toFile());
+    var deck =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(deckFile.toFile());
     for (JsonNode slide : deck.withArray("slides")) {
       var s = (com.fasterxml.jackson.databind.node.ObjectNode) slide;
       s.put("image", upload(deckFile.resolveSibling(s.get("image").asText()), "image/png"));
       if (s.has("narration")) {
-        s.put("narration", upload(deckFile.resolveSibling(s.get("narration").asText()), "audio/wav"));
+        s.put(
+            "narration", upload(deckFile.resolveSibling(s.get("narration").asText()), "audio/wav"));
       }
     }
     return deck.toString();

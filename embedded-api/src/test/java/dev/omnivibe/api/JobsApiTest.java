@@ -36,29 +36,54 @@ class JobsApiTest {
   }
 
   static String submitBody(String deck, String name, int priority) {
-    return "{\"name\":\"" + name + "\",\"priority\":" + priority + ",\"queue\":\"video\",\"deck\":" + deck + "}";
+    return "{\"name\":\""
+        + name
+        + "\",\"priority\":"
+        + priority
+        + ",\"queue\":\"video\",\"deck\":"
+        + deck
+        + "}";
   }
 
   @Test
   void uploadSubmitWatchAndDownload() throws Exception {
     String deck = api.remoteDeck(deckFile);
-    HttpResponse<String> submitted = api.postJson("/api/v1/jobs", submitBody(deck, "from a script", 7));
+    HttpResponse<String> submitted =
+        api.postJson("/api/v1/jobs", submitBody(deck, "from a script", 7));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
     JsonNode job = ApiFixture.json(submitted);
     String id = job.get("id").asText();
     assertThat(submitted.headers().firstValue("Location")).hasValue("/api/v1/jobs/" + id);
     assertThat(job.get("priority").asInt()).isEqualTo(7);
     assertThat(job.get("queue").asText()).isEqualTo("video");
-    for (String field : List.of("id", "name", "state", "priority", "queue", "attempts", "encoder", "progress",
-        "cached", "createdAt", "startedAt", "finishedAt", "error")) {
+    for (String field :
+        List.of(
+            "id",
+            "name",
+            "state",
+            "priority",
+            "queue",
+            "attempts",
+            "encoder",
+            "progress",
+            "cached",
+            "createdAt",
+            "startedAt",
+            "finishedAt",
+            "error")) {
       assertThat(job.has(field)).as(field).isTrue();
     }
 
-    HttpResponse<InputStream> stream = api.http.send(
-        api.request("/api/v1/jobs/" + id + "/events").header("Accept", "text/event-stream").GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> stream =
+        api.http.send(
+            api.request("/api/v1/jobs/" + id + "/events")
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(stream.statusCode()).isEqualTo(200);
-    assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+    assertThat(stream.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
     List<Sse.Event> events = Sse.readAll(stream.body());
     assertThat(events).isNotEmpty();
     Sse.Event last = events.get(events.size() - 1);
@@ -68,8 +93,10 @@ class JobsApiTest {
     assertThat(finalState.get("encoder").asText()).isEqualTo("libx264");
     assertThat(events).extracting(Sse.Event::id).doesNotContainNull();
 
-    HttpResponse<byte[]> video = api.http.send(api.request("/api/v1/jobs/" + id + "/output").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> video =
+        api.http.send(
+            api.request("/api/v1/jobs/" + id + "/output").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(video.statusCode()).isEqualTo(200);
     assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
     assertThat(video.headers().firstValue("Content-Encoding")).isEmpty();
@@ -78,20 +105,40 @@ class JobsApiTest {
     Files.write(copy, video.body());
     assertThat(etag).isEqualTo("\"" + ContentHasher.fresh(copy) + "\"");
 
-    HttpResponse<byte[]> part = api.http.send(api.request("/api/v1/jobs/" + id + "/output")
-        .header("Range", "bytes=100-199").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> part =
+        api.http.send(
+            api.request("/api/v1/jobs/" + id + "/output")
+                .header("Range", "bytes=100-199")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(part.statusCode()).isEqualTo(206);
-    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + video.body().length);
+    assertThat(part.headers().firstValue("Content-Range"))
+        .hasValue("bytes 100-199/" + video.body().length);
     assertThat(part.body()).containsExactly(java.util.Arrays.copyOfRange(video.body(), 100, 200));
-    HttpResponse<byte[]> tail = api.http.send(api.request("/api/v1/jobs/" + id + "/output")
-        .header("Range", "bytes=-10").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> tail =
+        api.http.send(
+            api.request("/api/v1/jobs/" + id + "/output")
+                .header("Range", "bytes=-10")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(tail.body()).hasSize(10);
-    HttpResponse<String> beyond = api.send(api.request("/api/v1/jobs/" + id + "/output")
-        .header("Range", "bytes=999999999-").GET().build());
+    HttpResponse<String> beyond =
+        api.send(
+            api.request("/api/v1/jobs/" + id + "/output")
+                .header("Range", "bytes=999999999-")
+                .GET()
+                .build());
     assertThat(beyond.statusCode()).isEqualTo(416);
-    assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + video.body().length);
-    HttpResponse<String> same = api.send(api.request("/api/v1/jobs/" + id + "/output")
-        .header("If-None-Match", etag).GET().build());
+    assertThat(beyond.headers().firstValue("Content-Range"))
+        .hasValue("bytes */" + video.body().length);
+    HttpResponse<String> same =
+        api.send(
+            api.request("/api/v1/jobs/" + id + "/output")
+                .header("If-None-Match", etag)
+                .GET()
+                .build());
     assertThat(same.statusCode()).isEqualTo(304);
 
     // The same deck again is answered at once from the earlier render.
@@ -103,31 +150,52 @@ class JobsApiTest {
   @Test
   void aClientThatReconnectsWithLastEventIdGetsOnlyWhatItMissed() throws Exception {
     String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("resume"), 2, 1.0, 0.5, null));
-    String id = ApiFixture.json(api.postJson("/api/v1/jobs", submitBody(deck, "resume", 5))).get("id").asText();
-    Await.until("job done", () -> {
-      try {
-        return ApiFixture.json(api.get("/api/v1/jobs/" + id)).get("state").asText().equals("SUCCEEDED");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    HttpResponse<InputStream> resumed = api.http.send(
-        api.request("/api/v1/jobs/" + id + "/events").header("Accept", "text/event-stream")
-            .header("Last-Event-ID", "1").GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    String id =
+        ApiFixture.json(api.postJson("/api/v1/jobs", submitBody(deck, "resume", 5)))
+            .get("id")
+            .asText();
+    Await.until(
+        "job done",
+        () -> {
+          try {
+            return ApiFixture.json(api.get("/api/v1/jobs/" + id))
+                .get("state")
+                .asText()
+                .equals("SUCCEEDED");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    HttpResponse<InputStream> resumed =
+        api.http.send(
+            api.request("/api/v1/jobs/" + id + "/events")
+                .header("Accept", "text/event-stream")
+                .header("Last-Event-ID", "1")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     List<Sse.Event> events = Sse.readAll(resumed.body());
     assertThat(events).isNotEmpty();
     assertThat(events).allMatch(e -> Long.parseLong(e.id()) > 1);
-    assertThat(Json.MAPPER.readTree(events.get(events.size() - 1).data()).get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(Json.MAPPER.readTree(events.get(events.size() - 1).data()).get("state").asText())
+        .isEqualTo("SUCCEEDED");
   }
 
   @Test
   void waitingJobsCanBeReprioritisedListedAndCancelled() throws Exception {
-    assertThat(api.send(api.request("/api/v1/queues/video/pause").POST(HttpRequest.BodyPublishers.noBody()).build())
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            api.send(
+                    api.request("/api/v1/queues/video/pause")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .statusCode())
+        .isEqualTo(200);
     try {
       String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("steer"), 2, 2.0, 0.5, null));
-      String id = ApiFixture.json(api.postJson("/api/v1/jobs", submitBody(deck, "steer", 3))).get("id").asText();
+      String id =
+          ApiFixture.json(api.postJson("/api/v1/jobs", submitBody(deck, "steer", 3)))
+              .get("id")
+              .asText();
       JsonNode queues = ApiFixture.json(api.get("/api/v1/queues"));
       JsonNode video = queues.get("queues").get(0);
       assertThat(video.get("name").asText()).isEqualTo("video");
@@ -135,8 +203,12 @@ class JobsApiTest {
       assertThat(video.get("depth").asInt()).isEqualTo(1);
       assertThat(video.get("etaSeconds").asDouble()).isPositive();
 
-      HttpResponse<String> patched = api.send(api.request("/api/v1/jobs/" + id).header("Content-Type", "application/json")
-          .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"priority\":9}")).build());
+      HttpResponse<String> patched =
+          api.send(
+              api.request("/api/v1/jobs/" + id)
+                  .header("Content-Type", "application/json")
+                  .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"priority\":9}"))
+                  .build());
       assertThat(patched.statusCode()).isEqualTo(200);
       assertThat(ApiFixture.json(patched).get("priority").asInt()).isEqualTo(9);
 
@@ -151,27 +223,47 @@ class JobsApiTest {
       HttpResponse<String> noOutput = api.get("/api/v1/jobs/" + id + "/output");
       assertThat(noOutput.statusCode()).isEqualTo(409);
     } finally {
-      api.send(api.request("/api/v1/queues/video/resume").POST(HttpRequest.BodyPublishers.noBody()).build());
+      api.send(
+          api.request("/api/v1/queues/video/resume")
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build());
     }
   }
 
   @Test
   void anIdempotencyKeyReturnsTheSameJob() throws Exception {
-    api.send(api.request("/api/v1/queues/video/pause").POST(HttpRequest.BodyPublishers.noBody()).build());
+    api.send(
+        api.request("/api/v1/queues/video/pause")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
     try {
       String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("idem"), 2, 1.5, 0.5, null));
       String key = UUID.randomUUID().toString();
-      HttpRequest.Builder r = api.request("/api/v1/jobs").header("Content-Type", "application/json")
-          .header("Idempotency-Key", key);
-      HttpResponse<String> first = api.send(r.POST(HttpRequest.BodyPublishers.ofString(submitBody(deck, "idem", 4))).build());
-      HttpResponse<String> second = api.send(r.POST(HttpRequest.BodyPublishers.ofString(submitBody(deck, "idem", 4))).build());
+      HttpRequest.Builder r =
+          api.request("/api/v1/jobs")
+              .header("Content-Type", "application/json")
+              .header("Idempotency-Key", key);
+      HttpResponse<String> first =
+          api.send(
+              r.POST(HttpRequest.BodyPublishers.ofString(submitBody(deck, "idem", 4))).build());
+      HttpResponse<String> second =
+          api.send(
+              r.POST(HttpRequest.BodyPublishers.ofString(submitBody(deck, "idem", 4))).build());
       assertThat(ApiFixture.json(second).get("id")).isEqualTo(ApiFixture.json(first).get("id"));
       assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-      HttpResponse<String> different = api.send(r.POST(HttpRequest.BodyPublishers.ofString(submitBody(deck, "other", 4))).build());
+      HttpResponse<String> different =
+          api.send(
+              r.POST(HttpRequest.BodyPublishers.ofString(submitBody(deck, "other", 4))).build());
       assertThat(different.statusCode()).isEqualTo(422);
-      api.send(api.request("/api/v1/jobs/" + ApiFixture.json(first).get("id").asText()).DELETE().build());
+      api.send(
+          api.request("/api/v1/jobs/" + ApiFixture.json(first).get("id").asText())
+              .DELETE()
+              .build());
     } finally {
-      api.send(api.request("/api/v1/queues/video/resume").POST(HttpRequest.BodyPublishers.noBody()).build());
+      api.send(
+          api.request("/api/v1/queues/video/resume")
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build());
     }
   }
 
@@ -181,13 +273,20 @@ class JobsApiTest {
     String boundary = "omnivibe" + UUID.randomUUID();
     byte[] file = Files.readAllBytes(png);
     var body = new java.io.ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"01.png\"\r\n"
-        + "Content-Type: image/png\r\n\r\n").getBytes());
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"01.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n")
+            .getBytes());
     body.write(file);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes());
-    HttpResponse<String> r = api.send(api.request("/api/v1/assets")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    HttpResponse<String> r =
+        api.send(
+            api.request("/api/v1/assets")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode asset = ApiFixture.json(r);
     assertThat(asset.get("sha256").asText()).isEqualTo(ContentHasher.fresh(png));
@@ -200,8 +299,13 @@ class JobsApiTest {
   void encodersPerformanceAndMetricsAnswer() throws Exception {
     JsonNode enc = ApiFixture.json(api.get("/api/v1/encoders"));
     assertThat(enc.get("default").asText()).isEqualTo("libx264");
-    assertThat(enc.get("encoders")).anySatisfy(e -> assertThat(e.get("name").asText()).isEqualTo("h264_nvenc"));
-    HttpResponse<String> refreshed = api.send(api.request("/api/v1/encoders/refresh").POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(enc.get("encoders"))
+        .anySatisfy(e -> assertThat(e.get("name").asText()).isEqualTo("h264_nvenc"));
+    HttpResponse<String> refreshed =
+        api.send(
+            api.request("/api/v1/encoders/refresh")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(refreshed.statusCode()).isEqualTo(200);
     api.get("/api/v1/queues");
     JsonNode report = ApiFixture.json(api.get("/api/v1/performance/report?category=api&hours=1"));
@@ -213,8 +317,10 @@ class JobsApiTest {
     assertThat(insights.has("slowest_operations")).isTrue();
     assertThat(insights.get("cache_hit_rates").has("http_responses")).isTrue();
     HttpResponse<String> metrics = api.get("/metrics");
-    assertThat(metrics.body()).contains("omnivibe_operation_duration_seconds_count{category=\"api\"");
-    JsonNode health = ApiFixture.json(api.send(HttpRequest.newBuilder(api.uri("/health")).GET().build()));
+    assertThat(metrics.body())
+        .contains("omnivibe_operation_duration_seconds_count{category=\"api\"");
+    JsonNode health =
+        ApiFixture.json(api.send(HttpRequest.newBuilder(api.uri("/health")).GET().build()));
     assertThat(health.get("status").asText()).isEqualTo("ok");
     assertThat(health.get("cache").get("backend").asText()).isEqualTo("caffeine");
     assertThat(health.get("ffmpeg").get("version").asText()).isNotBlank();

@@ -36,21 +36,28 @@ class RedisResponseCacheTest extends ResponseCacheContract {
       HttpResponse<String> r = api.get("/api/v1/encoders");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(cacheHeader(r)).isEqualTo("MISS");
-      JsonNode health = ApiFixture.json(api.send(HttpRequest.newBuilder(api.uri("/health"))
-          .header("Cache-Control", "no-cache").GET().build()));
+      JsonNode health =
+          ApiFixture.json(
+              api.send(
+                  HttpRequest.newBuilder(api.uri("/health"))
+                      .header("Cache-Control", "no-cache")
+                      .GET()
+                      .build()));
       assertThat(health.get("status").asText()).isEqualTo("degraded");
       assertThat(health.get("cache").get("status").asText()).contains("unreachable");
       assertThat(api.server.responses().backend().stats().errors()).isPositive();
     } finally {
       redis.restart();
     }
-    Await.until("the cache to serve hits again", () -> {
-      try {
-        api.get("/api/v1/encoders");
-        return cacheHeader(api.get("/api/v1/encoders")).equals("HIT");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Await.until(
+        "the cache to serve hits again",
+        () -> {
+          try {
+            api.get("/api/v1/encoders");
+            return cacheHeader(api.get("/api/v1/encoders")).equals("HIT");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 }

@@ -48,7 +48,8 @@ abstract class ResponseCacheContract {
     assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
     assertThat(second.headers().firstValue("Cache-Control")).hasValue("private, max-age=300");
     assertThat(second.headers().firstValue("Age")).isPresent();
-    assertThat(second.headers().firstValue("X-Response-Time")).hasValueSatisfying(v -> assertThat(v).endsWith("ms"));
+    assertThat(second.headers().firstValue("X-Response-Time"))
+        .hasValueSatisfying(v -> assertThat(v).endsWith("ms"));
   }
 
   @Test
@@ -56,48 +57,66 @@ abstract class ResponseCacheContract {
     HttpResponse<String> first = api.get("/api/v1/encoders");
     String etag = first.headers().firstValue("ETag").orElseThrow();
     for (int i = 0; i < 2; i++) { // once on a miss path (already stored), once more on a hit
-      HttpResponse<String> r = api.send(api.request("/api/v1/encoders").header("If-None-Match", "\"other\", " + etag).GET().build());
+      HttpResponse<String> r =
+          api.send(
+              api.request("/api/v1/encoders")
+                  .header("If-None-Match", "\"other\", " + etag)
+                  .GET()
+                  .build());
       assertThat(r.statusCode()).isEqualTo(304);
       assertThat(r.body()).isEmpty();
       assertThat(r.headers().firstValue("ETag")).hasValue(etag);
       assertThat(r.headers().firstValue("Cache-Control")).hasValue("private, max-age=300");
       assertThat(r.headers().firstValue("Vary")).hasValue("Accept-Encoding");
     }
-    HttpResponse<String> stale = api.send(api.request("/api/v1/encoders").header("If-None-Match", "\"nope\"").GET().build());
+    HttpResponse<String> stale =
+        api.send(api.request("/api/v1/encoders").header("If-None-Match", "\"nope\"").GET().build());
     assertThat(stale.statusCode()).isEqualTo(200);
   }
 
   @Test
   void gzipIsADifferentRepresentationWithItsOwnEtag() throws Exception {
     HttpResponse<String> plain = api.get("/api/v1/encoders");
-    HttpResponse<byte[]> gz = api.http.send(api.request("/api/v1/encoders").header("Accept-Encoding", "gzip").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> gz =
+        api.http.send(
+            api.request("/api/v1/encoders").header("Accept-Encoding", "gzip").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
     assertThat(gz.headers().firstValue("Vary")).hasValue("Accept-Encoding");
     String plainTag = plain.headers().firstValue("ETag").orElseThrow();
     String gzTag = gz.headers().firstValue("ETag").orElseThrow();
     assertThat(gzTag).isNotEqualTo(plainTag).endsWith("-gzip\"");
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
-      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.body());
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(plain.body());
     }
     assertThat(gz.body().length).isLessThan(plain.body().length());
-    HttpResponse<String> notModified = api.send(api.request("/api/v1/encoders").header("Accept-Encoding", "gzip")
-        .header("If-None-Match", gzTag).GET().build());
+    HttpResponse<String> notModified =
+        api.send(
+            api.request("/api/v1/encoders")
+                .header("Accept-Encoding", "gzip")
+                .header("If-None-Match", gzTag)
+                .GET()
+                .build());
     assertThat(notModified.statusCode()).isEqualTo(304);
     // A small body is never compressed.
-    HttpResponse<byte[]> small = api.http.send(api.request("/").header("Accept-Encoding", "gzip").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> small =
+        api.http.send(
+            api.request("/").header("Accept-Encoding", "gzip").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
   }
 
   @Test
   void noStoreOnTheRequestBypassesTheCache() throws Exception {
-    HttpRequest noStore = api.request("/api/v1/queues").header("Cache-Control", "no-store").GET().build();
+    HttpRequest noStore =
+        api.request("/api/v1/queues").header("Cache-Control", "no-store").GET().build();
     assertThat(cacheHeader(api.send(noStore))).isEqualTo("MISS");
     assertThat(cacheHeader(api.send(noStore))).isEqualTo("MISS");
     assertThat(cacheHeader(api.get("/api/v1/queues"))).isEqualTo("MISS"); // nothing was stored
     assertThat(cacheHeader(api.get("/api/v1/queues"))).isEqualTo("HIT");
-    HttpRequest noCache = api.request("/api/v1/queues").header("Cache-Control", "no-cache").GET().build();
+    HttpRequest noCache =
+        api.request("/api/v1/queues").header("Cache-Control", "no-cache").GET().build();
     assertThat(cacheHeader(api.send(noCache))).isEqualTo("MISS");
   }
 
@@ -106,23 +125,30 @@ abstract class ResponseCacheContract {
     api.get("/api/v1/encoders");
     assertThat(cacheHeader(api.get("/api/v1/encoders"))).isEqualTo("HIT");
     String other = api.tokens.issue("another script");
-    HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.uri("/api/v1/encoders"))
-        .header("Authorization", "Bearer " + other).GET().build());
+    HttpResponse<String> r =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/encoders"))
+                .header("Authorization", "Bearer " + other)
+                .GET()
+                .build());
     assertThat(cacheHeader(r)).isEqualTo("MISS");
   }
 
   @Test
   void theQueryIsPartOfTheKeyInAnyOrder() throws Exception {
     api.get("/api/v1/performance/report?category=api&hours=1");
-    assertThat(cacheHeader(api.get("/api/v1/performance/report?hours=1&category=api"))).isEqualTo("HIT");
-    assertThat(cacheHeader(api.get("/api/v1/performance/report?hours=2&category=api"))).isEqualTo("MISS");
+    assertThat(cacheHeader(api.get("/api/v1/performance/report?hours=1&category=api")))
+        .isEqualTo("HIT");
+    assertThat(cacheHeader(api.get("/api/v1/performance/report?hours=2&category=api")))
+        .isEqualTo("MISS");
   }
 
   @Test
   void invalidationByPatternThroughTheApi() throws Exception {
     api.get("/api/v1/encoders");
     api.get("/api/v1/queues");
-    HttpResponse<String> r = api.postJson("/api/v1/cache/invalidate", "{\"pattern\":\"/api/v1/enc*\"}");
+    HttpResponse<String> r =
+        api.postJson("/api/v1/cache/invalidate", "{\"pattern\":\"/api/v1/enc*\"}");
     assertThat(ApiFixture.json(r).get("removed").asLong()).isEqualTo(1);
     assertThat(cacheHeader(api.get("/api/v1/encoders"))).isEqualTo("MISS");
     assertThat(cacheHeader(api.get("/api/v1/queues"))).isEqualTo("HIT");
@@ -130,19 +156,29 @@ abstract class ResponseCacheContract {
 
   @Test
   void aWriteInvalidatesTheListings() throws Exception {
-    api.send(api.request("/api/v1/queues/video/pause").POST(HttpRequest.BodyPublishers.noBody()).build());
+    api.send(
+        api.request("/api/v1/queues/video/pause")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
     try {
       api.get("/api/v1/jobs");
       assertThat(cacheHeader(api.get("/api/v1/jobs"))).isEqualTo("HIT");
-      String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("w" + System.nanoTime()), 2, 1.0, 0.5, null));
-      String id = ApiFixture.json(api.postJson("/api/v1/jobs", "{\"deck\":" + deck + "}")).get("id").asText();
+      String deck =
+          api.remoteDeck(TestDecks.tiny(dir.resolve("w" + System.nanoTime()), 2, 1.0, 0.5, null));
+      String id =
+          ApiFixture.json(api.postJson("/api/v1/jobs", "{\"deck\":" + deck + "}"))
+              .get("id")
+              .asText();
       HttpResponse<String> after = api.get("/api/v1/jobs");
       assertThat(cacheHeader(after)).isEqualTo("MISS");
       JsonNode jobs = ApiFixture.json(after).get("jobs");
       assertThat(jobs).extracting(j -> j.get("id").asText()).contains(id);
       api.send(api.request("/api/v1/jobs/" + id).DELETE().build());
     } finally {
-      api.send(api.request("/api/v1/queues/video/resume").POST(HttpRequest.BodyPublishers.noBody()).build());
+      api.send(
+          api.request("/api/v1/queues/video/resume")
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build());
     }
   }
 

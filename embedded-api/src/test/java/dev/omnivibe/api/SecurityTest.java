@@ -42,13 +42,19 @@ class SecurityTest {
 
   @Test
   void everythingElseNeedsTheToken() throws Exception {
-    HttpResponse<String> none = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs")).GET().build());
+    HttpResponse<String> none =
+        api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs")).GET().build());
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(ApiFixture.json(none).get("detail").asText()).contains("Authorization: Bearer");
-    HttpResponse<String> wrong = api.send(HttpRequest.newBuilder(api.uri("/static/index.html"))
-        .header("Authorization", "Bearer ovw_not-the-token").GET().build());
+    HttpResponse<String> wrong =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/static/index.html"))
+                .header("Authorization", "Bearer ovw_not-the-token")
+                .GET()
+                .build());
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(ApiFixture.json(wrong).get("detail").asText()).contains("not valid");
     assertThat(api.get("/api/v1/jobs").statusCode()).isEqualTo(200);
@@ -57,24 +63,35 @@ class SecurityTest {
   @Test
   void theTokenFileIsOwnerOnly() throws Exception {
     Path file = api.tokens.file();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(api.token).startsWith("ovw_").hasSizeGreaterThan(40);
   }
 
   @Test
   void otherTokensWorkAndOnlyTheOwnerRotates() throws Exception {
     String colleague = api.tokens.issue("render script");
-    HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.uri("/api/v1/queues"))
-        .header("Authorization", "Bearer " + colleague).GET().build());
+    HttpResponse<String> r =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/queues"))
+                .header("Authorization", "Bearer " + colleague)
+                .GET()
+                .build());
     assertThat(r.statusCode()).isEqualTo(200);
-    HttpResponse<String> refused = api.send(HttpRequest.newBuilder(api.uri("/api/v1/token/rotate"))
-        .header("Authorization", "Bearer " + colleague).POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> refused =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/token/rotate"))
+                .header("Authorization", "Bearer " + colleague)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(refused.statusCode()).isEqualTo(403);
   }
 
   @Test
   void aRateLimitAnswers429WithRetryAfter(@TempDir Path own) throws Exception {
-    try (ApiFixture limited = new ApiFixture(own, new CaffeineCache(1 << 20), new ApiConfig().port(0).rateLimit(0.5, 3))) {
+    try (ApiFixture limited =
+        new ApiFixture(
+            own, new CaffeineCache(1 << 20), new ApiConfig().port(0).rateLimit(0.5, 3))) {
       int[] codes = new int[5];
       HttpResponse<String> last = null;
       for (int i = 0; i < codes.length; i++) {
@@ -83,22 +100,35 @@ class SecurityTest {
       }
       assertThat(codes).containsSubsequence(200, 200, 200, 429);
       assertThat(last.statusCode()).isEqualTo(429);
-      assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+      assertThat(last.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
       // /health is not rate limited, and the server keeps serving
-      assertThat(limited.send(HttpRequest.newBuilder(limited.uri("/health")).GET().build()).statusCode()).isEqualTo(200);
+      assertThat(
+              limited
+                  .send(HttpRequest.newBuilder(limited.uri("/health")).GET().build())
+                  .statusCode())
+          .isEqualTo(200);
     }
   }
 
   @Test
   void rotationRetiresTheOldToken(@TempDir Path own) throws Exception {
     try (ApiFixture f = new ApiFixture(own)) {
-      HttpResponse<String> r = f.send(f.request("/api/v1/token/rotate").POST(HttpRequest.BodyPublishers.noBody()).build());
+      HttpResponse<String> r =
+          f.send(
+              f.request("/api/v1/token/rotate").POST(HttpRequest.BodyPublishers.noBody()).build());
       assertThat(r.statusCode()).isEqualTo(200);
       String fresh = ApiFixture.json(r).get("token").asText();
       assertThat(fresh).isNotEqualTo(f.token);
       assertThat(f.get("/api/v1/queues").statusCode()).isEqualTo(401);
-      assertThat(f.send(HttpRequest.newBuilder(f.uri("/api/v1/queues")).header("Authorization", "Bearer " + fresh)
-          .GET().build()).statusCode()).isEqualTo(200);
+      assertThat(
+              f.send(
+                      HttpRequest.newBuilder(f.uri("/api/v1/queues"))
+                          .header("Authorization", "Bearer " + fresh)
+                          .GET()
+                          .build())
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(Files.readString(f.tokens.file()).trim()).isEqualTo(fresh);
     }
   }

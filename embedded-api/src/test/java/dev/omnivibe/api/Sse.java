@@ -16,7 +16,8 @@ final class Sse {
 
   static List<Event> readAll(InputStream body) throws IOException {
     List<Event> events = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String id = null;
       String type = "message";
       StringBuilder data = new StringBuilder();

@@ -34,30 +34,54 @@ class StaticAndDocsTest {
   void fingerprintedFilesAreImmutableOthersRevalidateDaily() throws Exception {
     HttpResponse<String> css = api.get("/static/app.3f9c2a1b.css");
     assertThat(css.statusCode()).isEqualTo(200);
-    assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-    assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
+    assertThat(css.headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=31536000, immutable");
+    assertThat(css.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
     HttpResponse<String> html = api.get("/static/index.html");
-    assertThat(html.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400, must-revalidate");
+    assertThat(html.headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=86400, must-revalidate");
     String etag = html.headers().firstValue("ETag").orElseThrow();
     String modified = html.headers().firstValue("Last-Modified").orElseThrow();
-    assertThat(api.send(api.request("/static/index.html").header("If-None-Match", etag).GET().build()).statusCode())
+    assertThat(
+            api.send(api.request("/static/index.html").header("If-None-Match", etag).GET().build())
+                .statusCode())
         .isEqualTo(304);
-    assertThat(api.send(api.request("/static/index.html").header("If-Modified-Since", modified).GET().build()).statusCode())
+    assertThat(
+            api.send(
+                    api.request("/static/index.html")
+                        .header("If-Modified-Since", modified)
+                        .GET()
+                        .build())
+                .statusCode())
         .isEqualTo(304);
-    assertThat(api.send(api.request("/static/index.html")
-        .header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").GET().build()).statusCode()).isEqualTo(200);
+    assertThat(
+            api.send(
+                    api.request("/static/index.html")
+                        .header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                        .GET()
+                        .build())
+                .statusCode())
+        .isEqualTo(200);
     assertThat(api.get("/static/../openapi.json").statusCode()).isEqualTo(404);
     assertThat(api.get("/static/missing.css").statusCode()).isEqualTo(404);
   }
 
   @Test
   void pngIsServedAsWebpWhenTheClientAcceptsIt() throws Exception {
-    HttpResponse<byte[]> png = api.http.send(api.request("/static/logo.png").header("Accept", "image/png").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> png =
+        api.http.send(
+            api.request("/static/logo.png").header("Accept", "image/png").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(png.headers().firstValue("Vary")).hasValue("Accept");
-    HttpResponse<byte[]> webp = api.http.send(api.request("/static/logo.png")
-        .header("Accept", "image/avif,image/webp,*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> webp =
+        api.http.send(
+            api.request("/static/logo.png")
+                .header("Accept", "image/avif,image/webp,*/*")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(webp.headers().firstValue("Content-Type")).hasValue("image/webp");
     byte[] b = webp.body();
     assertThat(new String(b, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
@@ -69,13 +93,17 @@ class StaticAndDocsTest {
 
   @Test
   void theOpenApiDocumentListsExactlyTheServedRoutes() throws Exception {
-    HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.uri("/openapi.json")).GET().build());
+    HttpResponse<String> r =
+        api.send(HttpRequest.newBuilder(api.uri("/openapi.json")).GET().build());
     JsonNode doc = ApiFixture.json(r);
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     Set<String> documented = new HashSet<>();
     for (Iterator<String> paths = doc.get("paths").fieldNames(); paths.hasNext(); ) {
       String path = paths.next();
-      doc.get("paths").get(path).fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path));
+      doc.get("paths")
+          .get(path)
+          .fieldNames()
+          .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path));
     }
     Set<String> served = new HashSet<>();
     ApiServer.ROUTES.forEach(route -> served.add(route.method() + " " + route.path()));
@@ -88,9 +116,17 @@ class StaticAndDocsTest {
         continue; // would retire the token the other tests use
       }
       // every documented route really answers (never a bare 404 "no such endpoint")
-      String path = route.path().replace("{id}", "nope").replace("{name}", "video").replace("{path}", "index.html");
-      HttpResponse<String> answer = api.send(api.request(path).method(route.method(),
-          HttpRequest.BodyPublishers.noBody()).build());
+      String path =
+          route
+              .path()
+              .replace("{id}", "nope")
+              .replace("{name}", "video")
+              .replace("{path}", "index.html");
+      HttpResponse<String> answer =
+          api.send(
+              api.request(path)
+                  .method(route.method(), HttpRequest.BodyPublishers.noBody())
+                  .build());
       assertThat(answer.body()).as(route.toString()).doesNotContain("no such endpoint");
     }
     api.engine.resume(dev.omnivibe.engine.job.QueueName.VIDEO);

@@ -37,18 +37,29 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port (default 8750; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port (default 8750; 0 picks a free one).")
   Integer port;
 
-  @Option(names = "--bind", paramLabel = "ADDR",
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
       description = "Address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network).")
   String bind;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Store, assets, outputs and token live here (default: the per-user data folder).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Store, assets, outputs and token live here (default: the per-user data folder).")
   Path dataDir;
 
-  @Option(names = "--redis", paramLabel = "URI", description = "Cache API responses in Redis, e.g. redis://127.0.0.1:6379.")
+  @Option(
+      names = "--redis",
+      paramLabel = "URI",
+      description = "Cache API responses in Redis, e.g. redis://127.0.0.1:6379.")
   String redis;
 
   @Option(names = "--ffmpeg", paramLabel = "PATH", description = "The ffmpeg executable to use.")
@@ -74,10 +85,14 @@ public final class ServeCommand implements Callable<Integer> {
       return e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "omnivibe-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "omnivibe-shutdown"));
     stopped.await();
     return ExitCodes.OK;
   }
@@ -89,23 +104,35 @@ public final class ServeCommand implements Callable<Integer> {
     Path data = dataDir != null ? dataDir : dirs.data();
     Path configuredFfmpeg = settings.get("ffmpeg.path").map(Path::of).orElse(null);
     FfmpegTools tools = new FfmpegLocator().locate(ffmpeg, configuredFfmpeg);
-    ApiConfig api = new ApiConfig()
-        .bind(bind != null ? bind : settings.get("api.bind").orElse("127.0.0.1"))
-        .port(port != null ? port : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
+    ApiConfig api =
+        new ApiConfig()
+            .bind(bind != null ? bind : settings.get("api.bind").orElse("127.0.0.1"))
+            .port(
+                port != null ? port : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
     String redisUri = redis != null ? redis : settings.get("redis.uri").orElse(null);
     long cacheMb = settings.integer("cache.max-mb").orElse(256);
-    Cache cache = redisUri != null ? new RedisCache(redisUri, Duration.ofMillis(500)) : new CaffeineCache(cacheMb << 20);
+    Cache cache =
+        redisUri != null
+            ? new RedisCache(redisUri, Duration.ofMillis(500))
+            : new CaffeineCache(cacheMb << 20);
     Engine engine = null;
     try {
       engine = Engine.open(new EngineConfig(data, tools).encoderCache(dirs.encoderCache()));
-      TokenStore tokens = new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
+      TokenStore tokens =
+          new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
       ApiServer server = ApiServer.start(engine, cache, tokens, api);
       out.println("OmniVibe render node");
       out.println("  API:     " + server.url());
-      out.println("  Token:   " + tokens.file() + " (owner-only; send it as 'Authorization: Bearer <token>')");
+      out.println(
+          "  Token:   "
+              + tokens.file()
+              + " (owner-only; send it as 'Authorization: Bearer <token>')");
       out.println("  Data:    " + data);
-      out.println("  Cache:   " + cache.backend() + (redisUri != null ? " " + redisUri : "")
-          + (cache.healthy() ? "" : " (unreachable now: serving uncached, retrying)"));
+      out.println(
+          "  Cache:   "
+              + cache.backend()
+              + (redisUri != null ? " " + redisUri : "")
+              + (cache.healthy() ? "" : " (unreachable now: serving uncached, retrying)"));
       if (engine.recoveredAtStart() > 0) {
         out.println("  Resumed: " + engine.recoveredAtStart() + " job(s) interrupted last time");
       }

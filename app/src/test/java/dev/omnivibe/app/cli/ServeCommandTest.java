@@ -37,11 +37,17 @@ class ServeCommandTest {
       assertThat(tokenFile).startsWith(dir.resolve("node"));
       String secret = Files.readString(tokenFile).trim();
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url.group(1) + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
-      HttpResponse<String> queues = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/queues"))
-          .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> queues =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/queues"))
+                  .header("Authorization", "Bearer " + secret)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(queues.statusCode()).isEqualTo(200);
       assertThat(queues.body()).contains("\"video\"");
     }

@@ -42,7 +42,8 @@ public final class TokenStore {
       }
       ownerHash = hash(Files.readString(file, StandardCharsets.UTF_8).trim());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read or create the API token file " + file + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot read or create the API token file " + file + ": " + e, e);
     }
   }
 
@@ -97,7 +98,8 @@ public final class TokenStore {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     try {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(tmp); // Windows: the file inherits the user's profile ACL
     }

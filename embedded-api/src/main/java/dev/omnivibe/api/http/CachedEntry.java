@@ -21,7 +21,8 @@ record CachedEntry(Body body, byte[] gzipped, Instant storedAt, String cacheCont
       out.writeByte(VERSION);
       out.writeShort(body.status());
       out.writeUTF(body.contentType());
-      out.writeLong(body.lastModified() == null ? Long.MIN_VALUE : body.lastModified().toEpochMilli());
+      out.writeLong(
+          body.lastModified() == null ? Long.MIN_VALUE : body.lastModified().toEpochMilli());
       out.writeLong(storedAt.toEpochMilli());
       out.writeUTF(cacheControl == null ? "" : cacheControl);
       out.writeInt(body.bytes().length);

@@ -22,18 +22,20 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>only GET and HEAD 2xx responses are stored, with the route's TTL;
- *   <li>the key is MD5 over method, path, sorted query, the varying request headers and the
- *       caller, so one token's responses are never served to another; it starts with the path so
- *       patterns can invalidate it;
- *   <li>{@code no-store} or {@code private} on the request or the response keeps it out, and
- *       {@code no-cache} on the request skips the lookup;
+ *   <li>the key is MD5 over method, path, sorted query, the varying request headers and the caller,
+ *       so one token's responses are never served to another; it starts with the path so patterns
+ *       can invalidate it;
+ *   <li>{@code no-store} or {@code private} on the request or the response keeps it out, and {@code
+ *       no-cache} on the request skips the lookup;
  *   <li>a hit is served through the same validators as a miss (ETag, 304), with {@code Age}.
  * </ul>
  */
 public final class ResponseCache {
   public static final String PREFIX = "omnivibe:http:";
+
   /** Request headers a representation may vary on besides Accept-Encoding (handled by Send). */
   private static final List<String> VARY = List.of("Accept");
+
   private final Cache cache;
   private final Map<String, Duration> ttls;
   private final Clock clock;
@@ -63,8 +65,10 @@ public final class ResponseCache {
   private void serve(Context ctx, Duration ttl, Handler handler) throws Exception {
     String method = ctx.method().name();
     String requestCc = lower(ctx.header(Header.CACHE_CONTROL));
-    boolean cacheable = (method.equals("GET") || method.equals("HEAD"))
-        && !requestCc.contains("no-store") && !requestCc.contains("private");
+    boolean cacheable =
+        (method.equals("GET") || method.equals("HEAD"))
+            && !requestCc.contains("no-store")
+            && !requestCc.contains("private");
     if (!cacheable) {
       ctx.header("X-Cache", "MISS");
       handler.handle(ctx);
@@ -89,8 +93,10 @@ public final class ResponseCache {
     handler.handle(ctx);
     Body body = captured[0];
     String responseCc = lower(ctx.res().getHeader(Header.CACHE_CONTROL));
-    if (body == null || body.status() / 100 != 2
-        || responseCc.contains("no-store") || responseCc.contains("private")) {
+    if (body == null
+        || body.status() / 100 != 2
+        || responseCc.contains("no-store")
+        || responseCc.contains("private")) {
       return;
     }
     // The server keeps one copy per caller; browsers and proxies must not share it.
@@ -101,9 +107,12 @@ public final class ResponseCache {
   }
 
   String key(Context ctx) {
-    StringBuilder s = new StringBuilder(ctx.method().name()).append('\n').append(ctx.path()).append('\n');
+    StringBuilder s =
+        new StringBuilder(ctx.method().name()).append('\n').append(ctx.path()).append('\n');
     new TreeMap<>(ctx.queryParamMap())
-        .forEach((k, v) -> v.stream().sorted().forEach(x -> s.append(k).append('=').append(x).append('&')));
+        .forEach(
+            (k, v) ->
+                v.stream().sorted().forEach(x -> s.append(k).append('=').append(x).append('&')));
     s.append('\n');
     for (String h : VARY) {
       s.append(h).append(':').append(String.valueOf(ctx.header(h))).append('\n');
@@ -123,7 +132,8 @@ public final class ResponseCache {
 
   private static String md5(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Writes a complete body with its validators: a strong ETag (distinct per encoding),
- * Last-Modified, 304 for a matching {@code If-None-Match} or {@code If-Modified-Since}, and gzip
- * for compressible bodies of at least the configured size when the client accepts it.
+ * Writes a complete body with its validators: a strong ETag (distinct per encoding), Last-Modified,
+ * 304 for a matching {@code If-None-Match} or {@code If-Modified-Since}, and gzip for compressible
+ * bodies of at least the configured size when the client accepts it.
  */
 public final class Send {
   static final String CAPTURE = "omnivibe.capture";
@@ -94,7 +94,10 @@ public final class Send {
     if (t.startsWith("text/event-stream")) {
       return false;
     }
-    return t.startsWith("text/") || t.contains("json") || t.contains("javascript") || t.contains("xml")
+    return t.startsWith("text/")
+        || t.contains("json")
+        || t.contains("javascript")
+        || t.contains("xml")
         || t.startsWith("image/svg");
   }
 

@@ -27,8 +27,8 @@ import java.util.Locale;
 /**
  * POST /api/v1/assets: a raw body or a multipart {@code file} part. The bytes are streamed to a
  * temporary file (never past the size limit), hashed, checked to be an image or audio file the
- * renderer can use, then stored content-addressed as {@code assets/<sha256>}. Callers get an
- * {@code asset:<sha256>} id to use in decks and never see a local path.
+ * renderer can use, then stored content-addressed as {@code assets/<sha256>}. Callers get an {@code
+ * asset:<sha256>} id to use in decks and never see a local path.
  */
 public final class AssetRoutes {
   private final Engine engine;
@@ -55,7 +55,8 @@ public final class AssetRoutes {
       if (type.startsWith("multipart/form-data")) {
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null) {
-          throw ApiException.invalid("multipart uploads need a part named \"file\"",
+          throw ApiException.invalid(
+              "multipart uploads need a part named \"file\"",
               List.of(new ApiException.FieldError("/file", "missing")));
         }
         try (InputStream in = file.content()) {
@@ -119,7 +120,9 @@ public final class AssetRoutes {
     }
     MediaType media = MediaType.sniff(head);
     if (media == null) {
-      throw new ApiException(415, "Unsupported media type",
+      throw new ApiException(
+          415,
+          "Unsupported media type",
           "the upload is not an image (PNG, JPEG, WebP) or audio file (WAV, MP3, M4A, OGG, FLAC)");
     }
     try {
@@ -129,7 +132,8 @@ public final class AssetRoutes {
         audio.inspect(file);
       }
     } catch (MediaException e) {
-      throw new ApiException(422, "Unusable file", "the " + media.mime + " upload cannot be used: " + e.getMessage());
+      throw new ApiException(
+          422, "Unusable file", "the " + media.mime + " upload cannot be used: " + e.getMessage());
     }
     return media;
   }

@@ -7,8 +7,8 @@ import dev.omnivibe.api.ApiException;
 import java.time.Duration;
 
 /**
- * Remembers {@code Idempotency-Key}s for a day per caller, so a retried submission returns the
- * job it already created. Reusing a key for a different request is an error.
+ * Remembers {@code Idempotency-Key}s for a day per caller, so a retried submission returns the job
+ * it already created. Reusing a key for a different request is an error.
  */
 public final class Idempotency {
   private record Seen(JsonNode request, String jobId) {}
@@ -24,7 +24,9 @@ public final class Idempotency {
       return null;
     }
     if (!s.request().equals(request)) {
-      throw new ApiException(422, "Idempotency key reused",
+      throw new ApiException(
+          422,
+          "Idempotency key reused",
           "Idempotency-Key '" + key + "' was used for a different request");
     }
     return s.jobId();

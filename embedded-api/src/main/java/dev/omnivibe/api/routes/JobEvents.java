@@ -20,8 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * GET /api/v1/jobs/{id}/events as Server-Sent Events. Each event has a per-job sequence number
- * as its id; the last 500 events of each job are kept so a client that reconnects with {@code
+ * GET /api/v1/jobs/{id}/events as Server-Sent Events. Each event has a per-job sequence number as
+ * its id; the last 500 events of each job are kept so a client that reconnects with {@code
  * Last-Event-ID} gets what it missed. The stream ends after the terminal state. Events are queued
  * per client and written by a pool thread, so a slow client never slows a render.
  */
@@ -31,11 +31,12 @@ public final class JobEvents implements AutoCloseable {
   private final Map<String, Log> logs = new ConcurrentHashMap<>();
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ExecutorService writers =
-      Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "omnivibe-sse");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "omnivibe-sse");
+            t.setDaemon(true);
+            return t;
+          });
 
   private record Entry(long id, String type, String data, boolean terminal) {}
 
@@ -93,8 +94,12 @@ public final class JobEvents implements AutoCloseable {
     if (after < 0 || (backlog.isEmpty() && now.state().isTerminal())) {
       // A new client (or one that missed nothing of a finished job) starts from the current state.
       backlog.clear();
-      backlog.add(new Entry(lastSeen, "state", JobJson.of(now, engine.progress(id)).toString(),
-          now.state().isTerminal()));
+      backlog.add(
+          new Entry(
+              lastSeen,
+              "state",
+              JobJson.of(now, engine.progress(id)).toString(),
+              now.state().isTerminal()));
     }
     client.keepAlive();
     long from = lastSeen;

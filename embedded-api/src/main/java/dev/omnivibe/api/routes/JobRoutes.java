@@ -69,7 +69,9 @@ public final class JobRoutes {
     JsonNode p = body.path("priority");
     if (!p.isMissingNode()) {
       if (!p.isIntegralNumber() || p.asInt() < Priority.MIN || p.asInt() > Priority.MAX) {
-        errors.add(new FieldError("/priority", "must be a whole number from 0 to 9 (9 runs first), got " + p));
+        errors.add(
+            new FieldError(
+                "/priority", "must be a whole number from 0 to 9 (9 runs first), got " + p));
       } else {
         priority = p.asInt();
       }
@@ -89,7 +91,8 @@ public final class JobRoutes {
     }
     JsonNode deck = body.path("deck");
     if (!deck.isObject()) {
-      errors.add(new FieldError("/deck", "required: the deck, with every file as \"asset:<sha256>\""));
+      errors.add(
+          new FieldError("/deck", "required: the deck, with every file as \"asset:<sha256>\""));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the request has " + errors.size() + " problem(s)", errors);
@@ -107,7 +110,8 @@ public final class JobRoutes {
         try {
           states.add(JobState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-          throw ApiException.invalid("unknown status '" + s.trim() + "'",
+          throw ApiException.invalid(
+              "unknown status '" + s.trim() + "'",
               List.of(new FieldError("/status", "one of " + EnumSet.allOf(JobState.class))));
         }
       }
@@ -122,13 +126,17 @@ public final class JobRoutes {
         limit = -1;
       }
       if (limit < 1 || limit > JobQuery.MAX_LIMIT) {
-        throw ApiException.invalid("limit must be 1-" + JobQuery.MAX_LIMIT,
-            List.of(new FieldError("/limit", "got " + l)));
+        throw ApiException.invalid(
+            "limit must be 1-" + JobQuery.MAX_LIMIT, List.of(new FieldError("/limit", "got " + l)));
       }
     }
     JobPage page =
-        engine.jobs(new JobQuery(states, queue == null ? null : QueueName.parse(queue), limit,
-            ctx.queryParam("cursor")));
+        engine.jobs(
+            new JobQuery(
+                states,
+                queue == null ? null : QueueName.parse(queue),
+                limit,
+                ctx.queryParam("cursor")));
     ObjectNode out = Json.MAPPER.createObjectNode();
     var arr = out.putArray("jobs");
     page.jobs().forEach(j -> arr.add(JobJson.of(j, engine.progress(j.id()))));
@@ -153,7 +161,8 @@ public final class JobRoutes {
     JsonNode body = Requests.json(ctx, maxJsonBytes);
     JsonNode p = body.path("priority");
     if (!p.isIntegralNumber()) {
-      throw ApiException.invalid("only priority can be changed",
+      throw ApiException.invalid(
+          "only priority can be changed",
           List.of(new FieldError("/priority", "required: a whole number from 0 to 9")));
     }
     RenderJob job = engine.changePriority(id, p.asInt());

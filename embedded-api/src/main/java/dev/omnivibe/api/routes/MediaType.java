@@ -24,11 +24,16 @@ enum MediaType {
 
   /** The type of a file starting with {@code head} (at least 12 bytes), or null. */
   static MediaType sniff(byte[] head) {
-    if (head.length >= 8 && Arrays.equals(Arrays.copyOf(head, 8),
-        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+    if (head.length >= 8
+        && Arrays.equals(
+            Arrays.copyOf(head, 8),
+            new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
       return PNG;
     }
-    if (head.length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xff
+        && (head[1] & 0xff) == 0xd8
+        && (head[2] & 0xff) == 0xff) {
       return JPEG;
     }
     if (head.length >= 12 && ascii(head, 0, 4).equals("RIFF")) {

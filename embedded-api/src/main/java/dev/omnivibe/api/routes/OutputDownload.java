@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GET /api/v1/jobs/{id}/output: the MP4, with a strong ETag (its SHA-256), Last-Modified, 304,
- * and single byte ranges (206, or 416 when unsatisfiable), so players can seek. Never compressed.
+ * GET /api/v1/jobs/{id}/output: the MP4, with a strong ETag (its SHA-256), Last-Modified, 304, and
+ * single byte ranges (206, or 416 when unsatisfiable), so players can seek. Never compressed.
  */
 public final class OutputDownload {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -32,7 +32,9 @@ public final class OutputDownload {
   public void handle(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     RenderJob job = engine.job(id).orElseThrow(() -> new UnknownJobException(id));
-    if (job.state() != JobState.SUCCEEDED || job.result() == null || job.result().output() == null) {
+    if (job.state() != JobState.SUCCEEDED
+        || job.result() == null
+        || job.result().output() == null) {
       throw ApiException.conflict("job " + id + " is " + job.state() + "; it has no output yet");
     }
     Path file = Path.of(job.result().output());

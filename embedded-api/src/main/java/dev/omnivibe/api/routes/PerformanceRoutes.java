@@ -43,12 +43,14 @@ public final class PerformanceRoutes {
         hours = -1;
       }
       if (!(hours > 0 && hours <= PerformanceMonitor.RETENTION.toHours())) {
-        throw ApiException.invalid("hours must be more than 0 and at most "
-            + PerformanceMonitor.RETENTION.toHours(), List.of(new ApiException.FieldError("/hours", "got " + h)));
+        throw ApiException.invalid(
+            "hours must be more than 0 and at most " + PerformanceMonitor.RETENTION.toHours(),
+            List.of(new ApiException.FieldError("/hours", "got " + h)));
       }
     }
     PerformanceReport r =
-        engine.report(category == null || category.isBlank() ? null : category,
+        engine.report(
+            category == null || category.isBlank() ? null : category,
             Duration.ofSeconds(Math.round(hours * 3600)));
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("period_hours", hours);
@@ -58,13 +60,20 @@ public final class PerformanceRoutes {
     out.put("success_rate", r.total().count() == 0 ? 0 : round(r.total().successRate() * 100));
     out.set("overall_stats", stats(r.total()));
     ObjectNode ops = out.putObject("operations");
-    r.operations().forEach((name, s) -> ops.set(name, stats(s).put("count", s.count())
-        .put("success_rate", round(s.successRate() * 100))));
+    r.operations()
+        .forEach(
+            (name, s) ->
+                ops.set(
+                    name,
+                    stats(s)
+                        .put("count", s.count())
+                        .put("success_rate", round(s.successRate() * 100))));
     out.put("throughput_per_minute", round(r.throughputPerMinute()));
     out.put("step_seconds", r.step().toSeconds());
     ArrayNode series = out.putArray("series");
     for (TimePoint p : r.series()) {
-      series.addObject()
+      series
+          .addObject()
           .put("start", p.start().toString())
           .put("count", p.stats().count())
           .put("success_rate", p.stats().count() == 0 ? null : round(p.stats().successRate() * 100))
@@ -76,7 +85,8 @@ public final class PerformanceRoutes {
   }
 
   private static ObjectNode stats(OperationStats s) {
-    return Json.MAPPER.createObjectNode()
+    return Json.MAPPER
+        .createObjectNode()
         .put("avg_duration_ms", num(s.avgMs()))
         .put("min_duration_ms", num(s.minMs()))
         .put("max_duration_ms", num(s.maxMs()))
@@ -91,42 +101,64 @@ public final class PerformanceRoutes {
     PerformanceReport day = engine.report(null, Duration.ofHours(24));
     List<Map.Entry<String, OperationStats>> ops = new ArrayList<>();
     for (String category : engine.monitor().categories()) {
-      engine.report(category, Duration.ofHours(24)).operations()
+      engine
+          .report(category, Duration.ofHours(24))
+          .operations()
           .forEach((op, s) -> ops.add(Map.entry(category + " " + op, s)));
     }
-    ops.sort(Comparator.comparingDouble((Map.Entry<String, OperationStats> e) -> e.getValue().p95Ms()).reversed());
+    ops.sort(
+        Comparator.comparingDouble((Map.Entry<String, OperationStats> e) -> e.getValue().p95Ms())
+            .reversed());
     ArrayNode slow = out.putArray("slowest_operations");
-    ops.stream().limit(10).forEach(e -> slow.addObject()
-        .put("operation", e.getKey())
-        .put("count", e.getValue().count())
-        .put("p95_duration_ms", num(e.getValue().p95Ms()))
-        .put("avg_duration_ms", num(e.getValue().avgMs())));
+    ops.stream()
+        .limit(10)
+        .forEach(
+            e ->
+                slow.addObject()
+                    .put("operation", e.getKey())
+                    .put("count", e.getValue().count())
+                    .put("p95_duration_ms", num(e.getValue().p95Ms()))
+                    .put("avg_duration_ms", num(e.getValue().avgMs())));
     ObjectNode caches = out.putObject("cache_hit_rates");
     CacheStats http = cache.backend().stats();
-    caches.putObject("http_responses").put("backend", cache.backend().backend())
-        .put("hits", http.hits()).put("misses", http.misses()).put("errors", http.errors())
+    caches
+        .putObject("http_responses")
+        .put("backend", cache.backend().backend())
+        .put("hits", http.hits())
+        .put("misses", http.misses())
+        .put("errors", http.errors())
         .put("hit_rate", num(http.hitRate()));
     DedupStats dedup = engine.dedupStats();
-    caches.putObject("render_results").put("hits", dedup.hits()).put("merged", dedup.merged())
-        .put("misses", dedup.misses()).put("hit_rate", num(dedup.hitRate()));
+    caches
+        .putObject("render_results")
+        .put("hits", dedup.hits())
+        .put("merged", dedup.merged())
+        .put("misses", dedup.misses())
+        .put("hit_rate", num(dedup.hitRate()));
     Map<String, double[]> speeds = new TreeMap<>();
     for (PerformanceMonitor.Sample s : engine.monitor().recent(1000)) {
       if (s.category().equals("render") && s.metadata().get("speed") instanceof Number n) {
-        double[] acc = speeds.computeIfAbsent(String.valueOf(s.metadata().get("encoder")), k -> new double[2]);
+        double[] acc =
+            speeds.computeIfAbsent(String.valueOf(s.metadata().get("encoder")), k -> new double[2]);
         acc[0] += n.doubleValue();
         acc[1]++;
       }
     }
     ArrayNode enc = out.putArray("encoder_speed");
-    speeds.forEach((name, acc) -> enc.addObject().put("encoder", name).put("renders", (long) acc[1])
-        .put("avg_output_seconds_per_second", round(acc[0] / acc[1])));
+    speeds.forEach(
+        (name, acc) ->
+            enc.addObject()
+                .put("encoder", name)
+                .put("renders", (long) acc[1])
+                .put("avg_output_seconds_per_second", round(acc[0] / acc[1])));
     out.put("operations_last_24h", day.total().count());
     Json.send(ctx, out);
   }
 
   /** GET /metrics: Prometheus text format. */
   public void prometheus(Context ctx) {
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.write(engine.monitor()));
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(PrometheusText.write(engine.monitor()));
   }
 
   private static Double num(double v) {

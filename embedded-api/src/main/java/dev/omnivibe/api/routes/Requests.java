@@ -16,8 +16,12 @@ final class Requests {
   static JsonNode json(Context ctx, long maxBytes) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     if (!type.startsWith("application/json") && !type.contains("+json")) {
-      throw new ApiException(415, "Unsupported media type",
-          "send the body as application/json (got " + (type.isEmpty() ? "no content type" : type) + ")");
+      throw new ApiException(
+          415,
+          "Unsupported media type",
+          "send the body as application/json (got "
+              + (type.isEmpty() ? "no content type" : type)
+              + ")");
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
@@ -46,6 +50,7 @@ final class Requests {
   }
 
   static ApiException tooLarge(long maxBytes) {
-    return new ApiException(413, "Payload too large", "the body is larger than " + maxBytes + " bytes");
+    return new ApiException(
+        413, "Payload too large", "the body is larger than " + maxBytes + " bytes");
   }
 }

@@ -26,16 +26,30 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * GET /static/*: files from the classpath folder {@code static/}. Fingerprinted names ({@code
- * app.3f9c2a1b.css}) never change and are cached for a year ({@code immutable}); the rest for a
- * day with revalidation. PNGs are served as WebP (quality 85) to clients that accept it, and the
+ * app.3f9c2a1b.css}) never change and are cached for a year ({@code immutable}); the rest for a day
+ * with revalidation. PNGs are served as WebP (quality 85) to clients that accept it, and the
  * conversion is done once.
  */
 public final class StaticFiles {
   private static final Pattern FINGERPRINT = Pattern.compile(".*\\.[0-9a-f]{8,}\\.[a-z0-9]+$");
   private static final Map<String, String> TYPES =
-      Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-          "png", "image/png", "svg", "image/svg+xml", "json", "application/json",
-          "html", "text/html; charset=utf-8", "webp", "image/webp", "txt", "text/plain; charset=utf-8");
+      Map.of(
+          "css",
+          "text/css; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "png",
+          "image/png",
+          "svg",
+          "image/svg+xml",
+          "json",
+          "application/json",
+          "html",
+          "text/html; charset=utf-8",
+          "webp",
+          "image/webp",
+          "txt",
+          "text/plain; charset=utf-8");
   private final Instant started = Instant.now();
   private final Cache<String, byte[]> webp = Caffeine.newBuilder().maximumSize(256).build();
 
@@ -64,7 +78,8 @@ public final class StaticFiles {
         }
       }
     }
-    ctx.header(Header.CACHE_CONTROL,
+    ctx.header(
+        Header.CACHE_CONTROL,
         FINGERPRINT.matcher(path).matches()
             ? "public, max-age=31536000, immutable"
             : "public, max-age=86400, must-revalidate");
@@ -83,7 +98,8 @@ public final class StaticFiles {
         return png;
       }
       // libwebp takes 8-bit samples; 16-bit or palette PNGs are converted first.
-      BufferedImage img = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_ARGB);
+      BufferedImage img =
+          new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_ARGB);
       img.getGraphics().drawImage(read, 0, 0, null);
       ImageWriter w = writers.next();
       WebPWriteParam p = new WebPWriteParam(Locale.ROOT);

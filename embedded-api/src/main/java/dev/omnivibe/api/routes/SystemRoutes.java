@@ -103,7 +103,9 @@ public final class SystemRoutes {
 
   private static ObjectNode encoderJson(EncoderReport report) {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    report.best(dev.omnivibe.engine.encoder.Codec.H264).ifPresent(b -> out.put("default", b.name()));
+    report
+        .best(dev.omnivibe.engine.encoder.Codec.H264)
+        .ifPresent(b -> out.put("default", b.name()));
     ArrayNode arr = out.putArray("encoders");
     for (EncoderStatus s : report.encoders()) {
       arr.addObject()
@@ -124,17 +126,21 @@ public final class SystemRoutes {
     JsonNode body = Requests.json(ctx, maxJsonBytes);
     JsonNode pattern = body.path("pattern");
     if (!pattern.isTextual() || pattern.asText().isBlank()) {
-      throw ApiException.invalid("a glob pattern is required",
+      throw ApiException.invalid(
+          "a glob pattern is required",
           List.of(new ApiException.FieldError("/pattern", "e.g. \"/api/v1/jobs*\"")));
     }
     long removed = cache.invalidate(pattern.asText());
-    Json.send(ctx, Json.MAPPER.createObjectNode().put("pattern", pattern.asText()).put("removed", removed));
+    Json.send(
+        ctx,
+        Json.MAPPER.createObjectNode().put("pattern", pattern.asText()).put("removed", removed));
   }
 
   /** POST /api/v1/token/rotate: the owner's token changes; the old one stops working. */
   public void rotate(Context ctx) {
     if (!TokenStore.OWNER.equals(ctx.attribute("caller"))) {
-      throw new ApiException(403, "Forbidden", "only the owner's token can rotate the owner's token");
+      throw new ApiException(
+          403, "Forbidden", "only the owner's token can rotate the owner's token");
     }
     String token = tokens.rotate();
     ctx.header("Cache-Control", "no-store");

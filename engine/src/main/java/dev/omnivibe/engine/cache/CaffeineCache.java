@@ -40,6 +40,8 @@ public final class CaffeineCache implements Cache {
                   }
                 })
             .ticker(ticker)
+            // Evict on the caller's thread: the byte bound holds the moment put() returns.
+            .executor(Runnable::run)
             .build();
   }
 
