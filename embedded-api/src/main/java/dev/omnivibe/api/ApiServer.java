@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,7 +232,7 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     double ms = (System.nanoTime() - started) / 1e6;
-    ctx.header("X-Response-Time", String.format(Locale.ROOT, "%.2fms", ms));
+    ctx.header("X-Response-Time", (Math.round(ms * 100) / 100.0) + "ms");
     String template = ctx.endpointHandlerPath();
     String op =
         ctx.method() + " " + (template == null || template.isEmpty() ? "(unmatched)" : template);
@@ -244,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
             "api",
             ms,
             ctx.statusCode() >= 500 ? Status.ERROR : Status.SUCCESS,
-            Map.of("status", ctx.statusCode()));
+        Map.of());
     if (ms >= config.slowRequest.toMillis()) {
       LOG.warn("slow request: {} took {} ms (status {})", op, Math.round(ms), ctx.statusCode());
     }

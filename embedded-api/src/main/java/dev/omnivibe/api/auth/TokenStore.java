@@ -1,6 +1,5 @@
 package dev.omnivibe.api.auth;
 
-import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.store.ApiClient;
 import dev.omnivibe.engine.store.Store;
 import java.io.IOException;
@@ -113,8 +112,11 @@ public final class TokenStore {
     return "ovw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(() -> dev.omnivibe.api.http.Etags.digest("SHA-256"));
+
   private static byte[] hash(String token) {
-    return java.util.HexFormat.of().parseHex(ContentHasher.sha256(token));
+    return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String hex(byte[] b) {

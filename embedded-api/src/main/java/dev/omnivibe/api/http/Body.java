@@ -8,13 +8,16 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A complete response body and what describes it. The strong ETag is computed from the identity
- * bytes; the gzip form is made once and kept, so cached responses are not compressed per hit.
+ * bytes once; the gzip form is made once and kept, so cached responses are not compressed per hit.
  *
  * @param lastModified null when the resource has no meaningful modification time
  */
-public record Body(int status, String contentType, byte[] bytes, Instant lastModified) {
-  public String etag() {
-    return Etags.of(bytes);
+public record Body(
+    int status, String contentType, byte[] bytes, Instant lastModified, String etag) {
+
+  /** A body whose strong ETag is computed from its bytes (once: hashing is the costly part). */
+  public Body(int status, String contentType, byte[] bytes, Instant lastModified) {
+    this(status, contentType, bytes, lastModified, Etags.of(bytes));
   }
 
   /** Gzip at level 6 (the seed's balance of speed and size). */

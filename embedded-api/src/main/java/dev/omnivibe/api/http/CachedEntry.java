@@ -13,7 +13,7 @@ import java.time.Instant;
  * validators, the identity body and its gzip form.
  */
 record CachedEntry(Body body, byte[] gzipped, Instant storedAt, String cacheControl) {
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   byte[] encode() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(body.bytes().length + 256);
@@ -25,6 +25,7 @@ record CachedEntry(Body body, byte[] gzipped, Instant storedAt, String cacheCont
           body.lastModified() == null ? Long.MIN_VALUE : body.lastModified().toEpochMilli());
       out.writeLong(storedAt.toEpochMilli());
       out.writeUTF(cacheControl == null ? "" : cacheControl);
+      out.writeUTF(body.etag());
       out.writeInt(body.bytes().length);
       out.write(body.bytes());
       out.writeInt(gzipped == null ? -1 : gzipped.length);
@@ -48,11 +49,12 @@ record CachedEntry(Body body, byte[] gzipped, Instant storedAt, String cacheCont
       long lm = in.readLong();
       Instant stored = Instant.ofEpochMilli(in.readLong());
       String cc = in.readUTF();
+      String etag = in.readUTF();
       byte[] body = in.readNBytes(in.readInt());
       int gz = in.readInt();
       byte[] gzipped = gz < 0 ? null : in.readNBytes(gz);
       return new CachedEntry(
-          new Body(status, type, body, lm == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lm)),
+          new Body(status, type, body, lm == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lm), etag),
           gzipped,
           stored,
           cc.isEmpty() ? null : cc);

@@ -12,9 +12,16 @@ public final class Etags {
 
   /** A strong tag for these exact bytes (the first 128 bits of their SHA-256). */
   public static String of(byte[] bytes) {
+    byte[] d = SHA256.get().digest(bytes);
+    return "\"" + HexFormat.of().formatHex(d, 0, 16) + "\"";
+  }
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+
+  /** A digest per thread: getInstance() costs about as much as hashing a small body. */
+  public static MessageDigest digest(String algorithm) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return "\"" + HexFormat.of().formatHex(d, 0, 16) + "\"";
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,7 +6,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.Header;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +39,9 @@ public final class ResponseCache {
   private final Map<String, Duration> ttls;
   private final Clock clock;
   private final Function<Context, String> caller;
+  private final boolean inProcess;
+  private final com.github.benmanes.caffeine.cache.Cache<byte[], CachedEntry> decodedByArray =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(4096).build();
 
   public ResponseCache(
       Cache cache, Map<String, Duration> ttls, Clock clock, Function<Context, String> caller) {
@@ -47,6 +49,7 @@ public final class ResponseCache {
     this.ttls = Map.copyOf(ttls);
     this.clock = clock;
     this.caller = caller;
+    this.inProcess = cache.backend().equals("caffeine");
   }
 
   public Cache backend() {
@@ -77,7 +80,7 @@ public final class ResponseCache {
     String key = key(ctx);
     if (!requestCc.contains("no-cache")) {
       byte[] stored = cache.get(key).orElse(null);
-      CachedEntry hit = stored == null ? null : CachedEntry.decode(stored);
+      CachedEntry hit = stored == null ? null : decoded(stored);
       if (hit != null) {
         ctx.header("X-Cache", "HIT");
         long age = Math.max(0, Duration.between(hit.storedAt(), clock.instant()).toSeconds());
@@ -106,6 +109,17 @@ public final class ResponseCache {
     cache.put(key, new CachedEntry(body, gz, clock.instant(), cc).encode(), ttl);
   }
 
+  /**
+   * The in-process cache hands back the same array for the same entry, so its decoding is kept
+   * (keys compared by identity and held weakly); Redis returns fresh bytes, which are decoded.
+   */
+  private CachedEntry decoded(byte[] stored) {
+    if (!inProcess) {
+      return CachedEntry.decode(stored);
+    }
+    return decodedByArray.get(stored, CachedEntry::decode);
+  }
+
   String key(Context ctx) {
     StringBuilder s =
         new StringBuilder(ctx.method().name()).append('\n').append(ctx.path()).append('\n');
@@ -130,13 +144,11 @@ public final class ResponseCache {
     return cache.invalidate(PREFIX + pathGlob + "|*");
   }
 
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(() -> Etags.digest("MD5"));
+
   private static String md5(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(MD5.get().digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String lower(String s) {

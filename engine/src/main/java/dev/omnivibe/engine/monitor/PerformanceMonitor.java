@@ -35,7 +35,7 @@ public final class PerformanceMonitor {
   private final Clock clock;
   private final Store store;
   private final Map<String, MinuteBucket> buckets = new ConcurrentHashMap<>();
-  private final Map<String, Totals> totals = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
   private final Deque<Sample> recent = new ArrayDeque<>();
 
   /**
@@ -64,20 +64,39 @@ public final class PerformanceMonitor {
       throw new IllegalArgumentException("duration " + durationMs + " ms is not a valid time");
     }
     Instant now = clock.instant();
-    Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-    String key = category + "\u0000" + name + "\u0000" + minute.getEpochSecond();
+    long minute = Math.floorDiv(now.getEpochSecond(), 60) * 60;
     boolean failed = status == Status.ERROR;
-    buckets
-        .computeIfAbsent(key, k -> new MinuteBucket(category, name, minute))
-        .add(durationMs, failed);
-    totals
-        .computeIfAbsent(category + "\u0000" + name, k -> new Totals(category, name))
-        .add(durationMs, failed);
-    synchronized (recent) {
-      if (recent.size() == RECENT) {
-        recent.removeFirst();
+    // Hot path (every API request): two map lookups, no string building, one short lock.
+    Series series =
+        this.series
+            .computeIfAbsent(category, k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(name, k -> new Series(new Totals(category, name)));
+    MinuteBucket b = series.current;
+    if (b == null || b.minute.getEpochSecond() != minute) {
+      Instant m = Instant.ofEpochSecond(minute);
+      b = buckets.computeIfAbsent(
+          category + "\u0000" + name + "\u0000" + minute, k -> new MinuteBucket(category, name, m));
+      series.current = b;
+    }
+    b.add(durationMs, failed);
+    series.totals.add(durationMs, failed);
+    if (!metadata.isEmpty()) {
+      synchronized (recent) {
+        if (recent.size() == RECENT) {
+          recent.removeFirst();
+        }
+        recent.addLast(new Sample(name, category, durationMs, status, now, Map.copyOf(metadata)));
       }
-      recent.addLast(new Sample(name, category, durationMs, status, now, Map.copyOf(metadata)));
+    }
+  }
+
+  /** Where one operation's timings go now. */
+  private static final class Series {
+    final Totals totals;
+    volatile MinuteBucket current;
+
+    Series(Totals totals) {
+      this.totals = totals;
     }
   }
 
@@ -162,7 +181,7 @@ public final class PerformanceMonitor {
     return new ArrayList<>(names);
   }
 
-  /** The most recent samples with their metadata, newest last. */
+  /** The most recent samples that carried metadata (renders, say), newest last. */
   public List<Sample> recent(int limit) {
     synchronized (recent) {
       List<Sample> all = new ArrayList<>(recent);
@@ -172,7 +191,7 @@ public final class PerformanceMonitor {
 
   /** Running totals since this process started, per category and operation (for exporters). */
   public Collection<Totals> totals() {
-    return List.copyOf(totals.values());
+    return series.values().stream().flatMap(m -> m.values().stream()).map(x -> x.totals).toList();
   }
 
   /**

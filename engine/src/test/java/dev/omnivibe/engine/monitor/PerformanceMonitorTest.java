@@ -23,7 +23,7 @@ class PerformanceMonitorTest {
       m.record("GET /jobs", "api", ms, ms % 10 == 0 ? Status.ERROR : Status.SUCCESS, Map.of());
     }
     m.record("POST /jobs", "api", 500, Status.SUCCESS, Map.of("caller", "script"));
-    m.record("render", "render", 900, Status.SUCCESS, Map.of());
+    m.record("render", "render", 900, Status.SUCCESS, Map.of("encoder", "libx264"));
     PerformanceReport r = m.report("api", Duration.ofHours(1));
     OperationStats get = r.operations().get("GET /jobs");
     assertThat(get.count()).isEqualTo(100);
