@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * The API under wrk, in one run: a cached GET, the same GET uncached ({@code Cache-Control:
- * no-store}), and a bare Javalin hello-world as the ceiling. Rounds alternate so machine noise
- * hits every case alike; figures are medians.
+ * no-store}), and a bare Javalin hello-world as the ceiling. Rounds alternate so machine noise hits
+ * every case alike; figures are medians.
  *
  * <p>Usage: {@code ApiBenchmark ROUNDS SECONDS CONNECTIONS REPORT.json}
  */
@@ -41,14 +41,19 @@ public final class ApiBenchmark {
     int connections = Integer.parseInt(args[2]);
     Path report = Path.of(args[3]);
     Path data = Files.createTempDirectory("omnivibe-api-bench");
-    Javalin bare = Javalin.create(c -> c.showJavalinBanner = false)
-        .get("/hello", ctx -> ctx.json(java.util.Map.of("hello", "world")))
-        .start("127.0.0.1", 0);
-    try (Engine engine = Engine.open(new EngineConfig(data, new FfmpegLocator().locate(null, null)).tickEvery(null));
+    Javalin bare =
+        Javalin.create(c -> c.showJavalinBanner = false)
+            .get("/hello", ctx -> ctx.json(java.util.Map.of("hello", "world")))
+            .start("127.0.0.1", 0);
+    try (Engine engine =
+            Engine.open(
+                new EngineConfig(data, new FfmpegLocator().locate(null, null)).tickEvery(null));
         CaffeineCache cache = new CaffeineCache(64 << 20)) {
-      TokenStore tokens = new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
-      ApiServer api = ApiServer.start(engine, cache, tokens,
-          new ApiConfig().port(0).rateLimit(1e9, 1_000_000_000));
+      TokenStore tokens =
+          new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
+      ApiServer api =
+          ApiServer.start(
+              engine, cache, tokens, new ApiConfig().port(0).rateLimit(1e9, 1_000_000_000));
       String auth = "Authorization: Bearer " + tokens.ownerToken();
       String root = api.url() + "/";
       String encoders = api.url() + "/api/v1/encoders";
@@ -61,20 +66,29 @@ public final class ApiBenchmark {
       wrk(1, connections, List.of(auth), encoders);
       wrk(1, connections, List.of(), "http://127.0.0.1:" + bare.port() + "/hello");
       for (int r = 0; r < rounds; r++) {
-        hello.add(wrk(seconds, connections, List.of(), "http://127.0.0.1:" + bare.port() + "/hello"));
+        hello.add(
+            wrk(seconds, connections, List.of(), "http://127.0.0.1:" + bare.port() + "/hello"));
         cached.add(wrk(seconds, connections, List.of(auth), root));
         uncached.add(wrk(seconds, connections, List.of(auth, "Cache-Control: no-store"), root));
         bigCached.add(wrk(seconds, connections, List.of(auth), encoders));
-        bigUncached.add(wrk(seconds, connections, List.of(auth, "Cache-Control: no-store"), encoders));
-        System.out.printf(Locale.ROOT,
+        bigUncached.add(
+            wrk(seconds, connections, List.of(auth, "Cache-Control: no-store"), encoders));
+        System.out.printf(
+            Locale.ROOT,
             "round %d: bare %.0f/s, cached / %.0f/s, uncached / %.0f/s, cached encoders %.0f/s, uncached encoders %.0f/s%n",
-            r + 1, hello.get(r).rps(), cached.get(r).rps(), uncached.get(r).rps(), bigCached.get(r).rps(),
+            r + 1,
+            hello.get(r).rps(),
+            cached.get(r).rps(),
+            uncached.get(r).rps(),
+            bigCached.get(r).rps(),
             bigUncached.get(r).rps());
       }
       api.close();
       double bareRps = median(hello, true);
-      String json = String.format(Locale.ROOT,
-          """
+      String json =
+          String.format(
+              Locale.ROOT,
+              """
           {"machine": {"cores": %d}, "rounds": %d, "seconds": %d, "connections": %d,
            "bareJavalin": {"rps": %.0f, "p99ms": %.2f},
            "cachedGet": {"path": "/ (TTL 1 h, 130-byte JSON)", "rps": %.0f, "p99ms": %.2f, "ratioToBare": %.3f},
@@ -82,12 +96,24 @@ public final class ApiBenchmark {
            "cachedEncoders": {"path": "/api/v1/encoders (2 KB JSON)", "rps": %.0f, "p99ms": %.2f, "ratioToBare": %.3f},
            "uncachedEncoders": {"path": "/api/v1/encoders with no-store", "rps": %.0f, "p99ms": %.2f, "ratioToBare": %.3f}}
           """,
-          Runtime.getRuntime().availableProcessors(), rounds, seconds, connections,
-          bareRps, median(hello, false),
-          median(cached, true), median(cached, false), median(cached, true) / bareRps,
-          median(uncached, true), median(uncached, false), median(uncached, true) / bareRps,
-          median(bigCached, true), median(bigCached, false), median(bigCached, true) / bareRps,
-          median(bigUncached, true), median(bigUncached, false), median(bigUncached, true) / bareRps);
+              Runtime.getRuntime().availableProcessors(),
+              rounds,
+              seconds,
+              connections,
+              bareRps,
+              median(hello, false),
+              median(cached, true),
+              median(cached, false),
+              median(cached, true) / bareRps,
+              median(uncached, true),
+              median(uncached, false),
+              median(uncached, true) / bareRps,
+              median(bigCached, true),
+              median(bigCached, false),
+              median(bigCached, true) / bareRps,
+              median(bigUncached, true),
+              median(bigUncached, false),
+              median(bigUncached, true) / bareRps);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, json);
       System.out.print(json);
@@ -98,11 +124,14 @@ public final class ApiBenchmark {
 
   static Result wrk(int seconds, int connections, List<String> headers, String url)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
-    headers.forEach(h -> {
-      cmd.add("-H");
-      cmd.add(h);
-    });
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+    headers.forEach(
+        h -> {
+          cmd.add("-H");
+          cmd.add(h);
+        });
     cmd.add(url);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -115,11 +144,12 @@ public final class ApiBenchmark {
       throw new IllegalStateException("cannot read wrk output:\n" + out);
     }
     double v = Double.parseDouble(p99.group(1));
-    double ms = switch (p99.group(2)) {
-      case "us" -> v / 1000;
-      case "s" -> v * 1000;
-      default -> v;
-    };
+    double ms =
+        switch (p99.group(2)) {
+          case "us" -> v / 1000;
+          case "s" -> v * 1000;
+          default -> v;
+        };
     return new Result(Double.parseDouble(rps.group(1)), ms);
   }
 

@@ -19,6 +19,7 @@ import dev.omnivibe.engine.queue.JobEvent;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
     app.before(
         ctx -> {
           ctx.attribute(STARTED, System.nanoTime());
+          ctx.header("X-Cache", "MISS"); // the response cache says HIT when it answers
           authenticate(ctx, tokens, limiter);
         });
     app.after(ctx -> timing(ctx, engine, config));
@@ -130,7 +132,8 @@ public final class ApiServer implements AutoCloseable {
         404, ctx -> unmatched(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
     app.error(405, ctx -> unmatched(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
 
-    app.get(
+    getAndHead(
+        app,
         "/",
         responses.wrap(
             "/",
@@ -143,13 +146,14 @@ public final class ApiServer implements AutoCloseable {
                         .put("version", "v1")
                         .put("openapi", "/openapi.json")
                         .put("jobs", "/api/v1/jobs"))));
-    app.get("/health", responses.wrap("/health", system::health));
-    app.get(
+    getAndHead(app, "/health", responses.wrap("/health", system::health));
+    getAndHead(
+        app,
         "/openapi.json",
         ctx ->
             Send.body(ctx, new dev.omnivibe.api.http.Body(200, "application/json", openapi, null)));
-    app.get("/metrics", perf::prometheus);
-    app.get("/static/{path}", statics::handle);
+    getAndHead(app, "/metrics", perf::prometheus);
+    getAndHead(app, "/static/{path}", statics::handle);
     app.post("/api/v1/assets", assets::upload);
     app.post(
         "/api/v1/jobs",
@@ -158,20 +162,23 @@ public final class ApiServer implements AutoCloseable {
           responses.invalidate("/api/v1/jobs*");
           responses.invalidate("/api/v1/queues*");
         });
-    app.get("/api/v1/jobs", responses.wrap("/api/v1/jobs", jobs::list));
-    app.get("/api/v1/jobs/{id}", responses.wrap("/api/v1/jobs/{id}", jobs::get));
+    getAndHead(app, "/api/v1/jobs", responses.wrap("/api/v1/jobs", jobs::list));
+    getAndHead(app, "/api/v1/jobs/{id}", responses.wrap("/api/v1/jobs/{id}", jobs::get));
     app.delete("/api/v1/jobs/{id}", jobs::cancel);
     app.patch("/api/v1/jobs/{id}", jobs::patch);
-    app.get("/api/v1/jobs/{id}/output", output::handle);
+    getAndHead(app, "/api/v1/jobs/{id}/output", output::handle);
     app.sse("/api/v1/jobs/{id}/events", events::handle);
-    app.get("/api/v1/queues", responses.wrap("/api/v1/queues", system::queues));
+    getAndHead(app, "/api/v1/queues", responses.wrap("/api/v1/queues", system::queues));
     app.post("/api/v1/queues/{name}/pause", system::pause);
     app.post("/api/v1/queues/{name}/resume", system::resume);
-    app.get("/api/v1/encoders", responses.wrap("/api/v1/encoders", system::encoders));
+    getAndHead(app, "/api/v1/encoders", responses.wrap("/api/v1/encoders", system::encoders));
     app.post("/api/v1/encoders/refresh", system::refreshEncoders);
-    app.get(
-        "/api/v1/performance/report", responses.wrap("/api/v1/performance/report", perf::report));
-    app.get(
+    getAndHead(
+        app,
+        "/api/v1/performance/report",
+        responses.wrap("/api/v1/performance/report", perf::report));
+    getAndHead(
+        app,
         "/api/v1/performance/insights",
         responses.wrap("/api/v1/performance/insights", perf::insights));
     app.post("/api/v1/cache/invalidate", system::invalidate);
@@ -193,6 +200,12 @@ public final class ApiServer implements AutoCloseable {
           "cannot start the API on " + config.bind + ":" + config.port + ": " + rootMessage(e), e);
     }
     return new ApiServer(app, events, engine, responses, tokens, config.bind);
+  }
+
+  /** GET plus HEAD: HEAD runs the same handler and Jetty drops the body, so headers match. */
+  private static void getAndHead(Javalin app, String path, Handler handler) {
+    app.get(path, handler);
+    app.head(path, handler);
   }
 
   private static void authenticate(Context ctx, TokenStore tokens, RateLimiter limiter) {
@@ -238,12 +251,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.method() + " " + (template == null || template.isEmpty() ? "(unmatched)" : template);
     engine
         .monitor()
-        .record(
-            op,
-            "api",
-            ms,
-            ctx.statusCode() >= 500 ? Status.ERROR : Status.SUCCESS,
-        Map.of());
+        .record(op, "api", ms, ctx.statusCode() >= 500 ? Status.ERROR : Status.SUCCESS, Map.of());
     if (ms >= config.slowRequest.toMillis()) {
       LOG.warn("slow request: {} took {} ms (status {})", op, Math.round(ms), ctx.statusCode());
     }

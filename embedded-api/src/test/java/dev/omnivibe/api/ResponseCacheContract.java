@@ -53,6 +53,27 @@ abstract class ResponseCacheContract {
   }
 
   @Test
+  void headSharesTheGetEntryAndSendsNoBody() throws Exception {
+    HttpResponse<String> get = api.get("/api/v1/encoders");
+    HttpResponse<String> head =
+        api.send(
+            api.request("/api/v1/encoders")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(cacheHeader(head)).isEqualTo("HIT");
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+    assertThat(head.headers().firstValue("Content-Length"))
+        .hasValue(
+            String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    // every response says whether the cache answered, even on routes it never stores
+    HttpResponse<String> post =
+        api.postJson("/api/v1/cache/invalidate", "{\"pattern\":\"/nothing*\"}");
+    assertThat(cacheHeader(post)).isEqualTo("MISS");
+  }
+
+  @Test
   void aMatchingIfNoneMatchGets304WithTheSameValidators() throws Exception {
     HttpResponse<String> first = api.get("/api/v1/encoders");
     String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -109,6 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
             .bind(bind != null ? bind : settings.get("api.bind").orElse("127.0.0.1"))
             .port(
                 port != null ? port : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
+    settings.integer("api.max-upload-mb").ifPresent(mb -> api.maxUploadBytes((long) mb << 20));
+    settings.integer("api.slow-ms").ifPresent(ms -> api.slowRequest(Duration.ofMillis(ms)));
     String redisUri = redis != null ? redis : settings.get("redis.uri").orElse(null);
     long cacheMb = settings.integer("cache.max-mb").orElse(256);
     Cache cache =

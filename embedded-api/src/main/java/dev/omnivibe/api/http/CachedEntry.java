@@ -54,7 +54,8 @@ record CachedEntry(Body body, byte[] gzipped, Instant storedAt, String cacheCont
       int gz = in.readInt();
       byte[] gzipped = gz < 0 ? null : in.readNBytes(gz);
       return new CachedEntry(
-          new Body(status, type, body, lm == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lm), etag),
+          new Body(
+              status, type, body, lm == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lm), etag),
           gzipped,
           stored,
           cc.isEmpty() ? null : cc);

@@ -16,7 +16,8 @@ public final class Etags {
     return "\"" + HexFormat.of().formatHex(d, 0, 16) + "\"";
   }
 
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(() -> digest("SHA-256"));
 
   /** A digest per thread: getInstance() costs about as much as hashing a small body. */
   public static MessageDigest digest(String algorithm) {

@@ -120,9 +120,9 @@ public final class ResponseCache {
     return decodedByArray.get(stored, CachedEntry::decode);
   }
 
+  /** HEAD shares GET's entry: it is the same representation without the body. */
   String key(Context ctx) {
-    StringBuilder s =
-        new StringBuilder(ctx.method().name()).append('\n').append(ctx.path()).append('\n');
+    StringBuilder s = new StringBuilder("GET").append('\n').append(ctx.path()).append('\n');
     new TreeMap<>(ctx.queryParamMap())
         .forEach(
             (k, v) ->

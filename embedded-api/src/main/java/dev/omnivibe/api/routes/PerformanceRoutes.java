@@ -157,8 +157,30 @@ public final class PerformanceRoutes {
 
   /** GET /metrics: Prometheus text format. */
   public void prometheus(Context ctx) {
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-        .result(PrometheusText.write(engine.monitor()));
+    CacheStats c = cache.backend().stats();
+    String backend = cache.backend().backend();
+    String text =
+        PrometheusText.write(engine.monitor())
+            + "# HELP omnivibe_http_cache_lookups_total Response cache lookups by result.\n"
+            + "# TYPE omnivibe_http_cache_lookups_total counter\n"
+            + "omnivibe_http_cache_lookups_total{backend=\""
+            + backend
+            + "\",result=\"hit\"} "
+            + c.hits()
+            + "\n"
+            + "omnivibe_http_cache_lookups_total{backend=\""
+            + backend
+            + "\",result=\"miss\"} "
+            + c.misses()
+            + "\n"
+            + "# HELP omnivibe_http_cache_errors_total Cache operations that failed (backend unreachable).\n"
+            + "# TYPE omnivibe_http_cache_errors_total counter\n"
+            + "omnivibe_http_cache_errors_total{backend=\""
+            + backend
+            + "\"} "
+            + c.errors()
+            + "\n";
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
   }
 
   private static Double num(double v) {

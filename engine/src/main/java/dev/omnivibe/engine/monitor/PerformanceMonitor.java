@@ -6,7 +6,6 @@ import dev.omnivibe.engine.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,8 +73,10 @@ public final class PerformanceMonitor {
     MinuteBucket b = series.current;
     if (b == null || b.minute.getEpochSecond() != minute) {
       Instant m = Instant.ofEpochSecond(minute);
-      b = buckets.computeIfAbsent(
-          category + "\u0000" + name + "\u0000" + minute, k -> new MinuteBucket(category, name, m));
+      b =
+          buckets.computeIfAbsent(
+              category + "\u0000" + name + "\u0000" + minute,
+              k -> new MinuteBucket(category, name, m));
       series.current = b;
     }
     b.add(durationMs, failed);
