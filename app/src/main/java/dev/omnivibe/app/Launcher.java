@@ -1,6 +1,7 @@
 package dev.omnivibe.app;
 
 import dev.omnivibe.app.cli.EncodersCommand;
+import dev.omnivibe.app.cli.LoadTestCommand;
 import dev.omnivibe.app.cli.RenderCommand;
 import dev.omnivibe.app.cli.ServeCommand;
 import dev.omnivibe.app.gui.DesktopApp;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "OmniVibe Workstation: turn slide decks into MP4 videos.",
-    subcommands = {RenderCommand.class, EncodersCommand.class, ServeCommand.class})
+    subcommands = {RenderCommand.class, EncodersCommand.class, ServeCommand.class, LoadTestCommand.class})
 public final class Launcher implements Callable<Integer> {
 
   public static void main(String[] args) {

@@ -1,0 +1,47 @@
+package dev.omnivibe.api.loadtest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/** Collects measured requests: latency histograms (microseconds) overall and per step, codes. */
+final class Recorder {
+  final Histogram all = new Histogram(3);
+  final Map<String, Histogram> perStep = new LinkedHashMap<>();
+  final Map<String, long[]> perStepCounts = new LinkedHashMap<>();
+  final Map<Integer, Long> statuses = new TreeMap<>();
+  final Map<String, Long> errors = new TreeMap<>();
+  long ok;
+  long failed;
+  long firstStartNanos = Long.MAX_VALUE;
+  long lastEndNanos = Long.MIN_VALUE;
+
+  /**
+   * @param status the HTTP status, or 0 when no response came (the error says why)
+   */
+  synchronized void record(String step, long startNanos, long endNanos, int status, String error) {
+    long micros = Math.max(1, (endNanos - startNanos) / 1000);
+    all.recordValue(micros);
+    perStep.computeIfAbsent(step, k -> new Histogram(3)).recordValue(micros);
+    boolean success = status >= 200 && status < 400;
+    long[] c = perStepCounts.computeIfAbsent(step, k -> new long[2]);
+    c[success ? 0 : 1]++;
+    if (success) {
+      ok++;
+    } else {
+      failed++;
+    }
+    if (status > 0) {
+      statuses.merge(status, 1L, Long::sum);
+    } else {
+      errors.merge(error, 1L, Long::sum);
+    }
+    firstStartNanos = Math.min(firstStartNanos, startNanos);
+    lastEndNanos = Math.max(lastEndNanos, endNanos);
+  }
+
+  synchronized long count() {
+    return ok + failed;
+  }
+}
