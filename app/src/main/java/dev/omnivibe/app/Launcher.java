@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "OmniVibe Workstation: turn slide decks into MP4 videos.",
-    subcommands = {RenderCommand.class, EncodersCommand.class, ServeCommand.class, LoadTestCommand.class})
+    subcommands = {
+      RenderCommand.class,
+      EncodersCommand.class,
+      ServeCommand.class,
+      LoadTestCommand.class
+    })
 public final class Launcher implements Callable<Integer> {
 
   public static void main(String[] args) {

@@ -10,17 +10,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seed system's "after" pipeline (reference section 2.2), reproduced as the baseline: one
- * libx264 ultrafast/stillimage encode per slide, a concat, then a mux of the narration as AAC.
+ * The seed system's pipelines (reference section 2.2), reproduced as baselines: one libx264 encode
+ * per slide, a concat, then a mux of the narration as AAC. "After" encodes each slide with {@code
+ * -preset ultrafast -crf 23 -tune stillimage -threads 0}; "before" with {@code -preset medium -crf
+ * 23}.
  *
  * <p>The per-slide command is the seed's exactly. It names no pixel format, so libx264 keeps the
  * PNG's full chroma (yuv444p, which browsers cannot play): that is the seed's real cost.
  */
 final class SeedPipeline {
+  /** Which of the seed's per-slide commands to run. */
+  enum Variant {
+    BEFORE(List.of("-c:v", "libx264", "-preset", "medium", "-crf", "23")),
+    AFTER(
+        List.of(
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-crf",
+            "23",
+            "-tune",
+            "stillimage",
+            "-threads",
+            "0"));
+
+    final List<String> encode;
+
+    Variant(List<String> encode) {
+      this.encode = encode;
+    }
+  }
+
   private final FfmpegTools tools;
+  private final Variant variant;
 
   SeedPipeline(FfmpegTools tools) {
+    this(tools, Variant.AFTER);
+  }
+
+  SeedPipeline(FfmpegTools tools, Variant variant) {
     this.tools = tools;
+    this.variant = variant;
   }
 
   void render(List<Path> images, List<Path> narrations, double slideSeconds, Path work, Path out)
@@ -29,25 +60,10 @@ final class SeedPipeline {
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < images.size(); i++) {
       Path clip = work.resolve("slide-" + i + ".mp4");
-      run(
-          List.of(
-              "-loop",
-              "1",
-              "-i",
-              images.get(i).toString(),
-              "-c:v",
-              "libx264",
-              "-preset",
-              "ultrafast",
-              "-crf",
-              "23",
-              "-tune",
-              "stillimage",
-              "-threads",
-              "0",
-              "-t",
-              fmt(slideSeconds),
-              clip.toString()));
+      List<String> slide = new ArrayList<>(List.of("-loop", "1", "-i", images.get(i).toString()));
+      slide.addAll(variant.encode);
+      slide.addAll(List.of("-t", fmt(slideSeconds), clip.toString()));
+      run(slide);
       list.append("file '").append(clip).append("'\n");
     }
     Path listFile = work.resolve("list.txt");

@@ -30,20 +30,31 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "loadtest",
     mixinStandardHelpOptions = true,
-    description = "Load-test an OmniVibe API (or any HTTP endpoint) and report latency percentiles.")
+    description =
+        "Load-test an OmniVibe API (or any HTTP endpoint) and report latency percentiles.")
 public final class LoadTestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--base-url", defaultValue = "http://127.0.0.1:8750", description = "Server to test (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--base-url",
+      defaultValue = "http://127.0.0.1:8750",
+      description = "Server to test (default ${DEFAULT-VALUE}).")
   String baseUrl;
 
   @Option(names = "--endpoint", description = "One path to GET, e.g. /health.")
   String endpoint;
 
-  @Option(names = "--scenario", paramLabel = "FILE", description = "A weighted mix of requests (JSON).")
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description = "A weighted mix of requests (JSON).")
   Path scenario;
 
-  @Option(names = "--users", defaultValue = "10", description = "Concurrent users; with --rate, the most requests in flight (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      defaultValue = "10",
+      description =
+          "Concurrent users; with --rate, the most requests in flight (default ${DEFAULT-VALUE}).")
   int users;
 
   @Option(names = "--requests", description = "Measured requests to send.")
@@ -52,22 +63,41 @@ public final class LoadTestCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "TIME", description = "Measured time, e.g. 30s or 2m.")
   String duration;
 
-  @Option(names = "--rate", paramLabel = "R", description = "Open model: R requests per second; latency counts from each request's intended send time.")
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      description =
+          "Open model: R requests per second; latency counts from each request's intended send time.")
   double rate;
 
   @Option(names = "--token", description = "Bearer token (or set OMNIVIBE_TOKEN).")
   String token;
 
-  @Option(names = "--warmup", paramLabel = "TIME|N", description = "Not measured: a time (default 2s) or, with --requests, a count (default 10%).")
+  @Option(
+      names = "--warmup",
+      paramLabel = "TIME|N",
+      description = "Not measured: a time (default 2s) or, with --requests, a count (default 10%).")
   String warmup;
 
-  @Option(names = "--threshold", paramLabel = "RULE", description = "Fail (exit 1) unless it holds: 'p95<500ms', 'errors<1%', 'rps>100'. Repeatable.")
+  @Option(
+      names = "--threshold",
+      paramLabel = "RULE",
+      description =
+          "Fail (exit 1) unless it holds: 'p95<500ms', 'errors<1%', 'rps>100'. Repeatable.")
   List<String> thresholds = new ArrayList<>();
 
-  @Option(names = "--report", paramLabel = "FILE", defaultValue = "load_test_report.json", description = "JSON report (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      defaultValue = "load_test_report.json",
+      description = "JSON report (default ${DEFAULT-VALUE}).")
   Path report;
 
-  @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "30s", description = "Per request (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "TIME",
+      defaultValue = "30s",
+      description = "Per request (default ${DEFAULT-VALUE}).")
   String timeout;
 
   @Override
@@ -98,19 +128,33 @@ public final class LoadTestCommand implements Callable<Integer> {
         }
       }
       String tok = token != null ? token : System.getenv("OMNIVIBE_TOKEN");
-      config = new LoadTestConfig(baseUrl, s, users, n, d, rate, tok, warmTime, warmRequests, time(timeout, "--timeout"));
+      config =
+          new LoadTestConfig(
+              baseUrl,
+              s,
+              users,
+              n,
+              d,
+              rate,
+              tok,
+              warmTime,
+              warmRequests,
+              time(timeout, "--timeout"));
     } catch (IllegalArgumentException | IOException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     LoadRunner runner = new LoadRunner(config);
-    ScheduledExecutorService bar = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "loadtest-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService bar =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "loadtest-progress");
+              t.setDaemon(true);
+              return t;
+            });
     long start = System.nanoTime();
-    bar.scheduleAtFixedRate(() -> progress(err, runner, System.nanoTime() - start), 200, 200, TimeUnit.MILLISECONDS);
+    bar.scheduleAtFixedRate(
+        () -> progress(err, runner, System.nanoTime() - start), 200, 200, TimeUnit.MILLISECONDS);
     LoadReport result;
     try {
       result = runner.run();
@@ -136,21 +180,30 @@ public final class LoadTestCommand implements Callable<Integer> {
   private static void progress(PrintWriter err, LoadRunner runner, long elapsed) {
     double f = runner.fraction(elapsed);
     int filled = (int) Math.round(f * 30);
-    err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %d sent", "#".repeat(filled), ".".repeat(30 - filled), f * 100, runner.sent());
+    err.printf(
+        Locale.ROOT,
+        "\r[%s%s] %3.0f%%  %d sent",
+        "#".repeat(filled),
+        ".".repeat(30 - filled),
+        f * 100,
+        runner.sent());
     err.flush();
   }
 
   static Duration time(String text, String option) {
     var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)").matcher(text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(option + " '" + text + "' is not a time such as 500ms, 30s or 2m");
+      throw new IllegalArgumentException(
+          option + " '" + text + "' is not a time such as 500ms, 30s or 2m");
     }
     double v = Double.parseDouble(m.group(1));
-    long ms = Math.round(switch (m.group(2)) {
-      case "ms" -> v;
-      case "s" -> v * 1000;
-      default -> v * 60_000;
-    });
+    long ms =
+        Math.round(
+            switch (m.group(2)) {
+              case "ms" -> v;
+              case "s" -> v * 1000;
+              default -> v * 60_000;
+            });
     return Duration.ofMillis(ms);
   }
 }

@@ -19,13 +19,18 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 public final class LoadReport {
   /** Latency figures in milliseconds. */
-  public record Latency(double avgMs, double minMs, double maxMs, double p50Ms, double p95Ms, double p99Ms) {
+  public record Latency(
+      double avgMs, double minMs, double maxMs, double p50Ms, double p95Ms, double p99Ms) {
     static Latency of(Histogram h) {
       if (h.getTotalCount() == 0) {
         return new Latency(0, 0, 0, 0, 0, 0);
       }
-      return new Latency(h.getMean() / 1000, h.getMinValue() / 1000.0, h.getMaxValue() / 1000.0,
-          h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+      return new Latency(
+          h.getMean() / 1000,
+          h.getMinValue() / 1000.0,
+          h.getMaxValue() / 1000.0,
+          h.getValueAtPercentile(50) / 1000.0,
+          h.getValueAtPercentile(95) / 1000.0,
           h.getValueAtPercentile(99) / 1000.0);
     }
   }
@@ -88,7 +93,11 @@ public final class LoadReport {
 
   public List<StepRow> steps() {
     List<StepRow> rows = new ArrayList<>();
-    rec.perStep.forEach((name, h) -> rows.add(new StepRow(name, h.getTotalCount(), rec.perStepCounts.get(name)[1], Latency.of(h))));
+    rec.perStep.forEach(
+        (name, h) ->
+            rows.add(
+                new StepRow(
+                    name, h.getTotalCount(), rec.perStepCounts.get(name)[1], Latency.of(h))));
     return rows;
   }
 
@@ -133,7 +142,10 @@ public final class LoadReport {
     rate.put("achieved_rps", round(throughput()));
     ArrayNode spec = root.putArray("percentile_spectrum");
     for (double[] p : spectrum()) {
-      spec.addObject().put("percentile", p[0]).put("value_ms", round(p[1])).put("count", (long) p[2]);
+      spec.addObject()
+          .put("percentile", p[0])
+          .put("value_ms", round(p[1]))
+          .put("count", (long) p[2]);
     }
     ObjectNode codes = root.putObject("status_codes");
     rec.statuses.forEach((k, v) -> codes.put(String.valueOf(k), v));
@@ -141,15 +153,22 @@ public final class LoadReport {
     rec.errors.forEach(errs::put);
     ArrayNode detailed = root.putArray("detailed_results");
     for (StepRow r : steps()) {
-      detailed.addObject().put("endpoint", r.name()).put("requests", r.requests())
-          .put("failed", r.failed()).put("avg_response_time_ms", round(r.latency().avgMs()))
+      detailed
+          .addObject()
+          .put("endpoint", r.name())
+          .put("requests", r.requests())
+          .put("failed", r.failed())
+          .put("avg_response_time_ms", round(r.latency().avgMs()))
           .put("p50_response_time_ms", round(r.latency().p50Ms()))
           .put("p95_response_time_ms", round(r.latency().p95Ms()))
           .put("p99_response_time_ms", round(r.latency().p99Ms()));
     }
     ArrayNode th = root.putArray("thresholds");
     for (Threshold t : thresholds) {
-      th.addObject().put("rule", t.text()).put("measured", round(t.measure(this))).put("passed", t.passes(this));
+      th.addObject()
+          .put("rule", t.text())
+          .put("measured", round(t.measure(this)))
+          .put("passed", t.passes(this));
     }
     return root;
   }
@@ -167,8 +186,11 @@ public final class LoadReport {
     out.printf(Locale.ROOT, "  Duration:             %.2fs%n", seconds);
     out.printf(Locale.ROOT, "  Throughput:           %.2f req/s%n", throughput());
     if (requestedRate > 0) {
-      out.printf(Locale.ROOT, "  Rate asked/achieved:  %.2f / %.2f req/s (latency from intended send time)%n",
-          requestedRate, throughput());
+      out.printf(
+          Locale.ROOT,
+          "  Rate asked/achieved:  %.2f / %.2f req/s (latency from intended send time)%n",
+          requestedRate,
+          throughput());
     }
     out.println();
     out.println("Response Time Statistics:");
@@ -184,19 +206,46 @@ public final class LoadReport {
       out.printf(Locale.ROOT, "  %9.4f%%  %10.2fms  (%d)%n", p[0], p[1], (long) p[2]);
     }
     out.println();
-    out.println("Status codes: " + rec.statuses + (rec.errors.isEmpty() ? "" : "  errors: " + rec.errors));
+    out.println(
+        "Status codes: " + rec.statuses + (rec.errors.isEmpty() ? "" : "  errors: " + rec.errors));
     out.println();
-    out.printf(Locale.ROOT, "  %-36s %8s %7s %10s %10s %10s%n", "Endpoint", "Requests", "Failed", "Avg ms", "P95 ms", "P99 ms");
+    out.printf(
+        Locale.ROOT,
+        "  %-36s %8s %7s %10s %10s %10s%n",
+        "Endpoint",
+        "Requests",
+        "Failed",
+        "Avg ms",
+        "P95 ms",
+        "P99 ms");
     for (StepRow r : steps()) {
-      out.printf(Locale.ROOT, "  %-36s %8d %7d %10.2f %10.2f %10.2f%n", truncate(r.name()), r.requests(), r.failed(),
-          r.latency().avgMs(), r.latency().p95Ms(), r.latency().p99Ms());
+      out.printf(
+          Locale.ROOT,
+          "  %-36s %8d %7d %10.2f %10.2f %10.2f%n",
+          truncate(r.name()),
+          r.requests(),
+          r.failed(),
+          r.latency().avgMs(),
+          r.latency().p95Ms(),
+          r.latency().p99Ms());
     }
     out.println();
     out.println("Performance Evaluation:");
-    out.println(l.avgMs() < 2000 ? "  ✅ Average response time is excellent (< 2s)" : "  ⚠️ Average response time is over 2s");
-    out.println(successRate() >= 99 ? "  ✅ Success rate is excellent (≥ 99%)" : "  ⚠️ Success rate is below 99%");
+    out.println(
+        l.avgMs() < 2000
+            ? "  ✅ Average response time is excellent (< 2s)"
+            : "  ⚠️ Average response time is over 2s");
+    out.println(
+        successRate() >= 99
+            ? "  ✅ Success rate is excellent (≥ 99%)"
+            : "  ⚠️ Success rate is below 99%");
     for (Threshold t : thresholds) {
-      out.printf(Locale.ROOT, "  %s threshold %s (measured %.2f)%n", t.passes(this) ? "✅" : "❌", t.text(), t.measure(this));
+      out.printf(
+          Locale.ROOT,
+          "  %s threshold %s (measured %.2f)%n",
+          t.passes(this) ? "✅" : "❌",
+          t.text(),
+          t.measure(this));
     }
     out.flush();
   }

@@ -27,9 +27,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a load test. The closed model runs {@code users} loops that each wait for their answer
- * before the next request. The open model ({@code rate > 0}) sends at fixed intended times, as
- * wrk2 does, and measures every latency from the intended send time, so a server that stalls is
- * charged for the requests that queued behind the stall (coordinated-omission correction).
+ * before the next request. The open model ({@code rate > 0}) sends at fixed intended times, as wrk2
+ * does, and measures every latency from the intended send time, so a server that stalls is charged
+ * for the requests that queued behind the stall (coordinated-omission correction).
  */
 public final class LoadRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,20 +39,28 @@ public final class LoadRunner {
   private final AtomicReference<String> lastJob = new AtomicReference<>("none");
   private final Map<String, String> assets = new HashMap<>();
   private final AtomicLong sent = new AtomicLong();
-  private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "loadtest-sse");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService streams =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "loadtest-sse");
+            t.setDaemon(true);
+            return t;
+          });
 
   public LoadRunner(LoadTestConfig config) {
     this.config = config;
-    this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).executor(Executors.newFixedThreadPool(
-        Math.max(2, Math.min(config.users(), 64)), r -> {
-          Thread t = new Thread(r, "loadtest-http");
-          t.setDaemon(true);
-          return t;
-        })).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.timeout())
+            .executor(
+                Executors.newFixedThreadPool(
+                    Math.max(2, Math.min(config.users(), 64)),
+                    r -> {
+                      Thread t = new Thread(r, "loadtest-http");
+                      t.setDaemon(true);
+                      return t;
+                    }))
+            .build();
   }
 
   /** Requests sent so far, warm-up included (for a progress bar). */
@@ -74,20 +82,35 @@ public final class LoadRunner {
       closed();
     }
     streams.shutdownNow();
-    String target = config.baseUrl() + (config.scenario().steps().size() == 1
-        ? config.scenario().steps().get(0).path() : " (scenario)");
+    String target =
+        config.baseUrl()
+            + (config.scenario().steps().size() == 1
+                ? config.scenario().steps().get(0).path()
+                : " (scenario)");
     return new LoadReport(started, recorder, config.rate(), target);
   }
 
   private void upload() throws IOException, InterruptedException {
     for (Map.Entry<String, Path> u : config.scenario().uploads().entrySet()) {
       String name = u.getValue().getFileName().toString().toLowerCase(Locale.ROOT);
-      String type = name.endsWith(".png") ? "image/png" : name.endsWith(".wav") ? "audio/wav"
-          : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "application/octet-stream";
-      HttpResponse<String> r = http.send(base("/api/v1/assets").header("Content-Type", type)
-          .POST(HttpRequest.BodyPublishers.ofFile(u.getValue())).build(), HttpResponse.BodyHandlers.ofString());
+      String type =
+          name.endsWith(".png")
+              ? "image/png"
+              : name.endsWith(".wav")
+                  ? "audio/wav"
+                  : name.endsWith(".jpg") || name.endsWith(".jpeg")
+                      ? "image/jpeg"
+                      : "application/octet-stream";
+      HttpResponse<String> r =
+          http.send(
+              base("/api/v1/assets")
+                  .header("Content-Type", type)
+                  .POST(HttpRequest.BodyPublishers.ofFile(u.getValue()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 201) {
-        throw new IOException("uploading " + u.getValue() + " failed: " + r.statusCode() + " " + r.body());
+        throw new IOException(
+            "uploading " + u.getValue() + " failed: " + r.statusCode() + " " + r.body());
       }
       assets.put(u.getKey(), JSON.readTree(r.body()).get("id").asText());
     }
@@ -101,32 +124,34 @@ public final class LoadRunner {
     ExecutorService users = Executors.newFixedThreadPool(config.users());
     for (int u = 0; u < config.users(); u++) {
       SplittableRandom random = new SplittableRandom(u * 7919L + 1);
-      users.execute(() -> {
-        while (true) {
-          long n = issued.getAndIncrement();
-          long now = System.nanoTime();
-          if ((total > 0 && n >= total) || now >= end) {
-            return;
-          }
-          boolean measured = total > 0 ? n >= config.warmupRequests() : now >= warmupEnd;
-          Step step = config.scenario().pick(random);
-          sent.incrementAndGet();
-          long t0 = System.nanoTime();
-          try {
-            Outcome o = execute(step).get();
-            if (measured) {
-              recorder.record(step.name(), t0, o.endNanos, o.status, o.error);
+      users.execute(
+          () -> {
+            while (true) {
+              long n = issued.getAndIncrement();
+              long now = System.nanoTime();
+              if ((total > 0 && n >= total) || now >= end) {
+                return;
+              }
+              boolean measured = total > 0 ? n >= config.warmupRequests() : now >= warmupEnd;
+              Step step = config.scenario().pick(random);
+              sent.incrementAndGet();
+              long t0 = System.nanoTime();
+              try {
+                Outcome o = execute(step).get();
+                if (measured) {
+                  recorder.record(step.name(), t0, o.endNanos, o.status, o.error);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              } catch (Exception e) {
+                if (measured) {
+                  recorder.record(
+                      step.name(), t0, System.nanoTime(), 0, String.valueOf(e.getCause()));
+                }
+              }
             }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          } catch (Exception e) {
-            if (measured) {
-              recorder.record(step.name(), t0, System.nanoTime(), 0, String.valueOf(e.getCause()));
-            }
-          }
-        }
-      });
+          });
     }
     users.shutdown();
     users.awaitTermination(365, TimeUnit.DAYS);
@@ -154,16 +179,18 @@ public final class LoadRunner {
       boolean measured = total > 0 ? i >= config.warmupRequests() : intended >= warmupEnd;
       Step step = config.scenario().pick(random);
       sent.incrementAndGet();
-      execute(step).whenComplete((o, e) -> {
-        if (measured) {
-          if (o != null) {
-            recorder.record(step.name(), intended, o.endNanos, o.status, o.error);
-          } else {
-            recorder.record(step.name(), intended, System.nanoTime(), 0, String.valueOf(e));
-          }
-        }
-        inFlight.release();
-      });
+      execute(step)
+          .whenComplete(
+              (o, e) -> {
+                if (measured) {
+                  if (o != null) {
+                    recorder.record(step.name(), intended, o.endNanos, o.status, o.error);
+                  } else {
+                    recorder.record(step.name(), intended, System.nanoTime(), 0, String.valueOf(e));
+                  }
+                }
+                inFlight.release();
+              });
     }
     inFlight.acquire(config.users());
   }
@@ -184,13 +211,16 @@ public final class LoadRunner {
       b.method(step.method(), HttpRequest.BodyPublishers.noBody());
     }
     return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
-        .thenApply(resp -> {
-          long done = System.nanoTime();
-          if (step.method().equals("POST") && path.startsWith("/api/v1/jobs") && resp.statusCode() / 100 == 2) {
-            rememberJob(resp.body());
-          }
-          return new Outcome(resp.statusCode(), done, null);
-        })
+        .thenApply(
+            resp -> {
+              long done = System.nanoTime();
+              if (step.method().equals("POST")
+                  && path.startsWith("/api/v1/jobs")
+                  && resp.statusCode() / 100 == 2) {
+                rememberJob(resp.body());
+              }
+              return new Outcome(resp.statusCode(), done, null);
+            })
         .exceptionally(e -> new Outcome(0, System.nanoTime(), rootMessage(e)));
   }
 
@@ -198,7 +228,8 @@ public final class LoadRunner {
   private Outcome watch(HttpRequest r) {
     try {
       HttpResponse<InputStream> resp = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8))) {
         if (resp.statusCode() != 200) {
           return new Outcome(resp.statusCode(), System.nanoTime(), null);
         }
@@ -208,7 +239,9 @@ public final class LoadRunner {
             first = System.nanoTime();
           }
         }
-        return new Outcome(first == 0 ? 0 : 200, first == 0 ? System.nanoTime() : first,
+        return new Outcome(
+            first == 0 ? 0 : 200,
+            first == 0 ? System.nanoTime() : first,
             first == 0 ? "stream ended without an event" : null);
       }
     } catch (IOException e) {

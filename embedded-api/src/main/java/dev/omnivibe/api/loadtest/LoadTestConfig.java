@@ -36,7 +36,8 @@ public record LoadTestConfig(
     }
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("--base-url must start with http:// or https://, got " + baseUrl);
+      throw new IllegalArgumentException(
+          "--base-url must start with http:// or https://, got " + baseUrl);
     }
   }
 }

@@ -54,10 +54,22 @@ public record Scenario(List<Step> steps, Map<String, Path> uploads) {
       String method = sse ? "GET" : r.path("method").asText("GET").toUpperCase(Locale.ROOT);
       String name = r.path("name").asText(method + " " + path);
       JsonNode body = r.get("body");
-      steps.add(new Step(name, method, path, body == null ? null : body.toString(), sse, r.path("weight").asInt(1)));
+      steps.add(
+          new Step(
+              name,
+              method,
+              path,
+              body == null ? null : body.toString(),
+              sse,
+              r.path("weight").asInt(1)));
     }
     Map<String, Path> uploads = new LinkedHashMap<>();
-    root.path("uploads").fields().forEachRemaining(e -> uploads.put(e.getKey(), file.toAbsolutePath().getParent().resolve(e.getValue().asText())));
+    root.path("uploads")
+        .fields()
+        .forEachRemaining(
+            e ->
+                uploads.put(
+                    e.getKey(), file.toAbsolutePath().getParent().resolve(e.getValue().asText())));
     return new Scenario(steps, uploads);
   }
 

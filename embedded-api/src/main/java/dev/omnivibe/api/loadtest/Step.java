@@ -14,7 +14,8 @@ public record Step(String name, String method, String path, String body, boolean
       throw new IllegalArgumentException("step '" + name + "' needs a weight of at least 1");
     }
     if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("step '" + name + "': path must start with /, got " + path);
+      throw new IllegalArgumentException(
+          "step '" + name + "': path must start with /, got " + path);
     }
   }
 

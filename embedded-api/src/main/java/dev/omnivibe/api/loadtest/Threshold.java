@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public record Threshold(String text, String metric, String op, double value) {
   private static final Pattern FORM =
-      Pattern.compile("\\s*(avg|min|max|p\\d+(?:\\.\\d+)?|errors|rps)\\s*(<=|>=|<|>)\\s*([\\d.]+)\\s*(ms|s|%)?\\s*");
+      Pattern.compile(
+          "\\s*(avg|min|max|p\\d+(?:\\.\\d+)?|errors|rps)\\s*(<=|>=|<|>)\\s*([\\d.]+)\\s*(ms|s|%)?\\s*");
 
   /**
    * @throws IllegalArgumentException with the accepted forms when the text is not a rule
@@ -19,8 +20,10 @@ public record Threshold(String text, String metric, String op, double value) {
   public static Threshold parse(String text) {
     Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException("threshold '" + text
-          + "' is not understood; use e.g. 'p95<500ms', 'avg<=2s', 'errors<1%' or 'rps>100'");
+      throw new IllegalArgumentException(
+          "threshold '"
+              + text
+              + "' is not understood; use e.g. 'p95<500ms', 'avg<=2s', 'errors<1%' or 'rps>100'");
     }
     String metric = m.group(1);
     double v = Double.parseDouble(m.group(3));
@@ -33,7 +36,8 @@ public record Threshold(String text, String metric, String op, double value) {
       v *= 1000;
     }
     if (metric.equals("errors") && !"%".equals(unit)) {
-      throw new IllegalArgumentException("threshold '" + text + "': errors are given in percent, e.g. errors<1%");
+      throw new IllegalArgumentException(
+          "threshold '" + text + "': errors are given in percent, e.g. errors<1%");
     }
     return new Threshold(text.trim(), metric, m.group(2), v);
   }

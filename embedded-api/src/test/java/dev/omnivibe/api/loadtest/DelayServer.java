@@ -28,19 +28,22 @@ final class DelayServer implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     pool = Executors.newFixedThreadPool(threads);
     server.setExecutor(pool);
-    server.createContext("/", exchange -> {
-      try {
-        Thread.sleep(delayMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      served.incrementAndGet();
-      byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/fail") ? 500 : 200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try {
+            Thread.sleep(delayMs);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          served.incrementAndGet();
+          byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(
+              exchange.getRequestURI().getPath().equals("/fail") ? 500 : 200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The numbers the load tester reports, checked against servers whose cost is known. */
 class LoadRunnerTest {
   static LoadTestConfig closed(String url, Scenario s, int users, long requests, long warmup) {
-    return new LoadTestConfig(url, s, users, requests, null, 0, null, Duration.ZERO, warmup, Duration.ofSeconds(30));
+    return new LoadTestConfig(
+        url, s, users, requests, null, 0, null, Duration.ZERO, warmup, Duration.ofSeconds(30));
   }
 
   @Test
@@ -39,8 +40,18 @@ class LoadRunnerTest {
   void theOpenModelChargesTheWaitToTheServer() throws Exception {
     // Capacity: one request in flight, 50 ms each = 20/s. Asked: 40/s for 2 s.
     try (DelayServer server = new DelayServer(50, 1)) {
-      LoadTestConfig c = new LoadTestConfig(server.url(), Scenario.single("/ok"), 1, 80, null, 40, null,
-          Duration.ZERO, 0, Duration.ofSeconds(30));
+      LoadTestConfig c =
+          new LoadTestConfig(
+              server.url(),
+              Scenario.single("/ok"),
+              1,
+              80,
+              null,
+              40,
+              null,
+              Duration.ZERO,
+              0,
+              Duration.ofSeconds(30));
       LoadReport r = new LoadRunner(c).run();
       assertThat(r.total()).isEqualTo(80);
       assertThat(r.requestedRate()).isEqualTo(40.0);
@@ -56,17 +67,24 @@ class LoadRunnerTest {
   @Test
   void stepsStatusCodesAndThresholds() throws Exception {
     try (DelayServer server = new DelayServer(1, 4)) {
-      Scenario mix = new Scenario(List.of(
-          new Step("ok", "GET", "/ok", null, false, 3),
-          new Step("fail", "GET", "/fail", null, false, 1)), Map.of());
+      Scenario mix =
+          new Scenario(
+              List.of(
+                  new Step("ok", "GET", "/ok", null, false, 3),
+                  new Step("fail", "GET", "/fail", null, false, 1)),
+              Map.of());
       LoadReport r = new LoadRunner(closed(server.url(), mix, 2, 400, 0)).run();
       long ok = r.statusCodes().getOrDefault(200, 0L);
       long bad = r.statusCodes().getOrDefault(500, 0L);
       assertThat(ok + bad).isEqualTo(400);
       assertThat(bad).isBetween(60L, 140L); // weight 1 of 4
       assertThat(r.successRate()).isEqualTo(100.0 * ok / 400);
-      assertThat(r.steps()).extracting(LoadReport.StepRow::name).containsExactlyInAnyOrder("ok", "fail");
-      assertThat(r.steps()).filteredOn(s -> s.name().equals("fail")).allMatch(s -> s.failed() == s.requests());
+      assertThat(r.steps())
+          .extracting(LoadReport.StepRow::name)
+          .containsExactlyInAnyOrder("ok", "fail");
+      assertThat(r.steps())
+          .filteredOn(s -> s.name().equals("fail"))
+          .allMatch(s -> s.failed() == s.requests());
       assertThat(Threshold.parse("errors<1%").passes(r)).isFalse();
       assertThat(Threshold.parse("errors<50%").passes(r)).isTrue();
       assertThat(Threshold.parse("p99 < 10s").passes(r)).isTrue();
@@ -92,12 +110,26 @@ class LoadRunnerTest {
 
   @Test
   void badRulesAndSettingsAreNamed() {
-    assertThatThrownBy(() -> Threshold.parse("p95 fast")).hasMessageContaining("'p95 fast' is not understood");
+    assertThatThrownBy(() -> Threshold.parse("p95 fast"))
+        .hasMessageContaining("'p95 fast' is not understood");
     assertThatThrownBy(() -> Threshold.parse("p95<500")).hasMessageContaining("needs a unit");
     assertThatThrownBy(() -> Threshold.parse("errors<1")).hasMessageContaining("percent");
     assertThat(Threshold.parse("avg<=2s").value()).isEqualTo(2000.0);
-    assertThatThrownBy(() -> closed("ftp://x", Scenario.single("/"), 1, 1, 0)).hasMessageContaining("http://");
-    assertThatThrownBy(() -> new LoadTestConfig("http://x", Scenario.single("/"), 1, 0, null, 0, null,
-        Duration.ZERO, 0, Duration.ofSeconds(1))).hasMessageContaining("either --requests or --duration");
+    assertThatThrownBy(() -> closed("ftp://x", Scenario.single("/"), 1, 1, 0))
+        .hasMessageContaining("http://");
+    assertThatThrownBy(
+            () ->
+                new LoadTestConfig(
+                    "http://x",
+                    Scenario.single("/"),
+                    1,
+                    0,
+                    null,
+                    0,
+                    null,
+                    Duration.ZERO,
+                    0,
+                    Duration.ofSeconds(1)))
+        .hasMessageContaining("either --requests or --duration");
   }
 }
