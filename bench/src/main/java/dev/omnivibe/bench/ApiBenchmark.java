@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -154,8 +153,6 @@ public final class ApiBenchmark {
   }
 
   private static double median(List<Result> results, boolean rps) {
-    double[] v = results.stream().mapToDouble(r -> rps ? r.rps() : r.p99ms()).toArray();
-    Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return Medians.of(results.stream().mapToDouble(r -> rps ? r.rps() : r.p99ms()).toArray());
   }
 }

@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -99,15 +98,15 @@ public final class QueueBenchmark {
             runs,
             DISPATCH_JOBS,
             workers,
-            median(queueRate),
-            median(poolRate),
-            median(queueRate) / median(poolRate),
+            Medians.of(queueRate),
+            Medians.of(poolRate),
+            Medians.of(queueRate) / Medians.of(poolRate),
             DURABLE_JOBS,
-            median(durableRate),
-            median(jdbcRate),
-            median(durableRate) / median(jdbcRate),
+            Medians.of(durableRate),
+            Medians.of(jdbcRate),
+            Medians.of(durableRate) / Medians.of(jdbcRate),
             DURABLE_JOBS / 2,
-            median(cycleRate),
+            Medians.of(cycleRate),
             HEAP_JOBS,
             heap,
             heap / HEAP_JOBS);
@@ -273,11 +272,5 @@ public final class QueueBenchmark {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

@@ -95,8 +95,8 @@ public final class RenderBenchmark {
               product[r],
               baseline[r]);
         }
-        double p = median(product);
-        double b = median(baseline);
+        double p = Medians.of(product);
+        double b = Medians.of(baseline);
         if (product5 == null) {
           product5 = product;
         }
@@ -122,7 +122,7 @@ public final class RenderBenchmark {
             b / p);
         if (slideSeconds == 60.0) {
           System.out.printf(
-              Locale.ROOT, "60 s deck / 5 s deck (product): %.2fx%n", p / median(product5));
+              Locale.ROOT, "60 s deck / 5 s deck (product): %.2fx%n", p / Medians.of(product5));
         }
       }
       String json =
@@ -140,11 +140,5 @@ public final class RenderBenchmark {
     } finally {
       FileTrees.deleteQuietly(root);
     }
-  }
-
-  static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

@@ -114,9 +114,9 @@ public final class RenderSuite {
               t[1][r],
               t[2][r]);
         }
-        double p = median(t[0]);
-        double a = median(t[1]);
-        double b = median(t[2]);
+        double p = Medians.of(t[0]);
+        double a = Medians.of(t[1]);
+        double b = Medians.of(t[2]);
         rows.add(
             String.format(
                 Locale.ROOT,
@@ -167,11 +167,5 @@ public final class RenderSuite {
             + "\n]}\n";
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, json);
-  }
-
-  static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

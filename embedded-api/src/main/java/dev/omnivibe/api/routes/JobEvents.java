@@ -29,6 +29,10 @@ public final class JobEvents implements AutoCloseable {
   private static final int KEEP = 500;
   private final Engine engine;
   private final Map<String, Log> logs = new ConcurrentHashMap<>();
+  // Logs of finished jobs, oldest first; only the last FINISHED_KEPT stay for late reconnects.
+  private final java.util.concurrent.ConcurrentLinkedDeque<String> finished =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private static final int FINISHED_KEPT = 1000;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ExecutorService writers =
       Executors.newCachedThreadPool(
@@ -64,6 +68,15 @@ public final class JobEvents implements AutoCloseable {
       log.entries.addLast(entry);
       if (log.entries.size() > KEEP) {
         log.entries.removeFirst();
+      }
+    }
+    if (entry.terminal()) {
+      finished.addLast(job.id());
+      while (finished.size() > FINISHED_KEPT) {
+        String old = finished.pollFirst();
+        if (old != null) {
+          logs.remove(old);
+        }
       }
     }
     for (Subscriber s : subscribers) {
