@@ -61,6 +61,11 @@ final class ApiFixture implements AutoCloseable {
     return http.send(r, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST without a body (pause, resume, refresh, rotate). */
+  HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
     return send(
         request(path)

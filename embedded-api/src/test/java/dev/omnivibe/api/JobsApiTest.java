@@ -183,13 +183,7 @@ class JobsApiTest {
 
   @Test
   void waitingJobsCanBeReprioritisedListedAndCancelled() throws Exception {
-    assertThat(
-            api.send(
-                    api.request("/api/v1/queues/video/pause")
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build())
-                .statusCode())
-        .isEqualTo(200);
+    assertThat(api.post("/api/v1/queues/video/pause").statusCode()).isEqualTo(200);
     try {
       String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("steer"), 2, 2.0, 0.5, null));
       String id =
@@ -223,19 +217,13 @@ class JobsApiTest {
       HttpResponse<String> noOutput = api.get("/api/v1/jobs/" + id + "/output");
       assertThat(noOutput.statusCode()).isEqualTo(409);
     } finally {
-      api.send(
-          api.request("/api/v1/queues/video/resume")
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build());
+      api.post("/api/v1/queues/video/resume");
     }
   }
 
   @Test
   void anIdempotencyKeyReturnsTheSameJob() throws Exception {
-    api.send(
-        api.request("/api/v1/queues/video/pause")
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build());
+    api.post("/api/v1/queues/video/pause");
     try {
       String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("idem"), 2, 1.5, 0.5, null));
       String key = UUID.randomUUID().toString();
@@ -260,10 +248,7 @@ class JobsApiTest {
               .DELETE()
               .build());
     } finally {
-      api.send(
-          api.request("/api/v1/queues/video/resume")
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build());
+      api.post("/api/v1/queues/video/resume");
     }
   }
 
@@ -301,11 +286,7 @@ class JobsApiTest {
     assertThat(enc.get("default").asText()).isEqualTo("libx264");
     assertThat(enc.get("encoders"))
         .anySatisfy(e -> assertThat(e.get("name").asText()).isEqualTo("h264_nvenc"));
-    HttpResponse<String> refreshed =
-        api.send(
-            api.request("/api/v1/encoders/refresh")
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+    HttpResponse<String> refreshed = api.post("/api/v1/encoders/refresh");
     assertThat(refreshed.statusCode()).isEqualTo(200);
     api.get("/api/v1/queues");
     JsonNode report = ApiFixture.json(api.get("/api/v1/performance/report?category=api&hours=1"));

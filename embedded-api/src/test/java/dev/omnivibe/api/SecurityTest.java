@@ -114,9 +114,7 @@ class SecurityTest {
   @Test
   void rotationRetiresTheOldToken(@TempDir Path own) throws Exception {
     try (ApiFixture f = new ApiFixture(own)) {
-      HttpResponse<String> r =
-          f.send(
-              f.request("/api/v1/token/rotate").POST(HttpRequest.BodyPublishers.noBody()).build());
+      HttpResponse<String> r = f.post("/api/v1/token/rotate");
       assertThat(r.statusCode()).isEqualTo(200);
       String fresh = ApiFixture.json(r).get("token").asText();
       assertThat(fresh).isNotEqualTo(f.token);

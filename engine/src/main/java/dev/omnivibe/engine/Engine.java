@@ -27,7 +27,6 @@ import dev.omnivibe.engine.platform.FileTrees;
 import dev.omnivibe.engine.queue.JobListener;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
-import dev.omnivibe.engine.queue.QueueSnapshot;
 import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.Renderer;
@@ -41,7 +40,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +71,7 @@ public final class Engine implements AutoCloseable {
   private final JobQueue queue;
   private final ScheduledExecutorService timer;
   private final int recovered;
-  // Parsed render payloads of open jobs, so queue ETAs do not re-parse JSON on every call.
-  private final Map<String, RenderPayload> payloads =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Forecasts forecasts;
 
   private Engine(EngineConfig config, EngineLock lock, Store store) {
     this.config = config;
@@ -90,7 +86,7 @@ public final class Engine implements AutoCloseable {
     this.cache = new ResultCache(store, config.clock, config.dedupTtl);
     this.monitor = new PerformanceMonitor(config.clock, store);
     monitor.load();
-    learnHistory();
+    Forecasts.learnHistory(store, config.clock.instant(), estimator);
     Renderer renderer =
         new Renderer(
             config.tools, new RenderOptions(workDir(), config.plan, "/dev/dri/renderD128"));
@@ -99,12 +95,7 @@ public final class Engine implements AutoCloseable {
     this.queue =
         new JobQueue(
             store, config.clock, Map.of(JobType.RENDER, renders), workers(), config.random);
-    queue.addListener(
-        e -> {
-          if (e.job().state().isTerminal()) {
-            payloads.remove(e.job().id());
-          }
-        });
+    this.forecasts = new Forecasts(queue, estimator, () -> encoders);
     this.recovered = queue.start();
     if (config.tickEvery != null) {
       timer =
@@ -186,18 +177,6 @@ public final class Engine implements AutoCloseable {
     w.put(QueueName.MAINTENANCE, 1);
     w.putAll(config.workers);
     return w;
-  }
-
-  private void learnHistory() {
-    for (RenderJob j :
-        store.succeededSince(config.clock.instant().minus(Duration.ofDays(30)), 500)) {
-      if (j.type() == JobType.RENDER && j.result() != null && !j.cached()) {
-        estimator.learn(
-            j.result().encoder(),
-            new Workload(j.result().uniqueFrames(), j.result().videoSeconds()),
-            j.result().wallMillis() / 1000.0);
-      }
-    }
   }
 
   /** Jobs that were running when the previous process died and were queued again at start. */
@@ -367,78 +346,17 @@ public final class Engine implements AutoCloseable {
 
   /** Seconds until a job is done: 0 when finished, its own ETA while running, else a forecast. */
   public double etaSeconds(String id) {
-    RenderJob job =
-        queue.job(id).orElseThrow(() -> new dev.omnivibe.engine.job.UnknownJobException(id));
-    if (job.state().isTerminal()) {
-      return 0;
-    }
-    if (job.state() == JobState.RUNNING) {
-      return remaining(job);
-    }
-    QueueStatus q = status(job.queue(), job.id());
-    return q.etaSeconds();
+    return forecasts.etaSeconds(id);
   }
 
   /** The state and ETA of every named queue. */
   public List<QueueStatus> queues() {
-    List<QueueStatus> out = new ArrayList<>();
-    for (QueueName q : QueueName.values()) {
-      out.add(status(q, null));
-    }
-    return out;
-  }
-
-  /** Queue status; when {@code upTo} is given, the ETA is until that job is done. */
-  private QueueStatus status(QueueName q, String upTo) {
-    QueueSnapshot s = queue.snapshot(q);
-    double running = 0;
-    for (RenderJob j : queue.openJobs()) {
-      if (j.queue() == q && j.state() == JobState.RUNNING && !j.isFollower()) {
-        running += remaining(j);
-      }
-    }
-    double waiting = 0;
-    for (RenderJob j : queue.waitingJobs(q)) {
-      waiting += estimate(j);
-      if (j.id().equals(upTo)) {
-        break;
-      }
-    }
-    // Work spreads over the workers; the queue cannot finish before its longest running job.
-    double eta = (running + waiting) / Math.max(1, s.workers());
-    return new QueueStatus(q, s.depth(), s.running(), s.workers(), s.paused(), eta);
-  }
-
-  private double remaining(RenderJob j) {
-    JobProgress p = queue.progress(j.id());
-    if (!Double.isNaN(p.etaSeconds())) {
-      return p.etaSeconds();
-    }
-    return estimate(j) * (1 - p.percent() / 100);
-  }
-
-  private double estimate(RenderJob j) {
-    if (j.type() != JobType.RENDER) {
-      return 0;
-    }
-    RenderPayload p = payloads.computeIfAbsent(j.id(), k -> RenderPayload.of(j.payload().node()));
-    return estimator.seconds(encoderFor(p.encoder(), j.softwareOnly()), p.workload());
+    return forecasts.queues();
   }
 
   /** Estimated wall seconds to render {@code deck} with {@code encoderChoice}. */
   public double estimateSeconds(ResolvedDeck deck, String encoderChoice) {
-    return estimator.seconds(encoderFor(encoderChoice, false), Workload.of(deck));
-  }
-
-  private String encoderFor(String choice, boolean softwareOnly) {
-    if (softwareOnly) {
-      return "libx264";
-    }
-    try {
-      return EncoderSelector.select(choice, encoders).encoder();
-    } catch (IllegalArgumentException e) {
-      return choice;
-    }
+    return forecasts.estimateSeconds(deck, encoderChoice);
   }
 
   public DedupStats dedupStats() {

@@ -64,6 +64,8 @@ public final class JobQueue implements AutoCloseable {
   private final Map<String, RenderJob> unsaved = new HashMap<>();
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final ExecutorService events =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "omnivibe-events"));
   private final ExecutorService stopper =
       Executors.newCachedThreadPool(r -> daemon(r, "omnivibe-stop"));
   private long nextRank;
@@ -92,7 +94,6 @@ public final class JobQueue implements AutoCloseable {
    * @return how many interrupted jobs were queued again
    */
   public int start() {
-    List<JobEvent> events = new ArrayList<>();
     int recovered;
     lock.lock();
     try {
@@ -115,7 +116,6 @@ public final class JobQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    fire(events);
     return recovered;
   }
 
@@ -126,7 +126,6 @@ public final class JobQueue implements AutoCloseable {
    * @throws StoreException when the job cannot be stored; nothing is queued then
    */
   public RenderJob submit(NewJob job) {
-    List<JobEvent> events = new ArrayList<>();
     RenderJob created;
     lock.lock();
     try {
@@ -147,11 +146,10 @@ public final class JobQueue implements AutoCloseable {
         followers.add(leader.id(), id);
       }
       place(null, created);
-      events.add(new JobEvent(JobEvent.Kind.CHANGED, created, JobProgress.NONE));
+      publish(new JobEvent(JobEvent.Kind.CHANGED, created, JobProgress.NONE));
     } finally {
       lock.unlock();
     }
-    fire(events);
     return created;
   }
 
@@ -161,7 +159,7 @@ public final class JobQueue implements AutoCloseable {
       throw new IllegalArgumentException("only finished jobs can be recorded");
     }
     store.insert(finished);
-    fire(List.of(new JobEvent(JobEvent.Kind.CHANGED, finished, JobProgress.DONE)));
+    publish(new JobEvent(JobEvent.Kind.CHANGED, finished, JobProgress.DONE));
     return finished;
   }
 
@@ -225,7 +223,6 @@ public final class JobQueue implements AutoCloseable {
    * priority.
    */
   public RenderJob move(String id, int position) {
-    List<JobEvent> events = new ArrayList<>();
     RenderJob moved;
     lock.lock();
     try {
@@ -235,13 +232,12 @@ public final class JobQueue implements AutoCloseable {
             "job " + id + " is " + cur.state() + "; only queued jobs can be moved");
       }
       List<RenderJob> changed = Ranks.move(lane(cur).ready, cur, position, RANK_GAP);
-      commit(changed, events);
+      commit(changed);
       changed.forEach(j -> nextRank = Math.max(nextRank, j.rank()));
       moved = open.get(id);
     } finally {
       lock.unlock();
     }
-    fire(events);
     return moved;
   }
 
@@ -265,7 +261,6 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private RenderJob change(String id, Change change) {
-    List<JobEvent> events = new ArrayList<>();
     RenderJob next;
     lock.lock();
     try {
@@ -275,11 +270,10 @@ public final class JobQueue implements AutoCloseable {
       if (next == null) {
         return cur;
       }
-      commit(followers.withLeader(next, open::get, clock.instant()), events);
+      commit(followers.withLeader(next, open::get, clock.instant()));
     } finally {
       lock.unlock();
     }
-    fire(events);
     return next;
   }
 
@@ -387,7 +381,6 @@ public final class JobQueue implements AutoCloseable {
    * stalled, kills jobs past their hard limit, and saves results a store failure held back.
    */
   public void tick() {
-    List<JobEvent> events = new ArrayList<>();
     lock.lock();
     try {
       if (closed) {
@@ -396,23 +389,22 @@ public final class JobQueue implements AutoCloseable {
       Instant now = clock.instant();
       while (!waiting.isEmpty() && !waiting.first().notBefore().isAfter(now)) {
         RenderJob due = waiting.first();
-        commit(followers.withLeader(due.to(JobState.QUEUED, now), open::get, now), events);
+        commit(followers.withLeader(due.to(JobState.QUEUED, now), open::get, now));
       }
       for (Lane lane : lanes.values()) {
         for (RunningJob run : new ArrayList<>(lane.running.values())) {
-          enforceLimits(lane, run, now, events);
+          enforceLimits(lane, run, now);
         }
       }
-      saveUnsaved(now, events);
+      saveUnsaved(now);
     } catch (StoreException e) {
       LOG.warn("queue tick could not write to the store, will try again: {}", e.getMessage());
     } finally {
       lock.unlock();
     }
-    fire(events);
   }
 
-  private void enforceLimits(Lane lane, RunningJob run, Instant now, List<JobEvent> events) {
+  private void enforceLimits(Lane lane, RunningJob run, Instant now) {
     RenderJob job = open.get(run.id);
     TimeLimits limits = job.limits();
     Duration elapsed = Duration.between(run.startedAt, now);
@@ -425,7 +417,7 @@ public final class JobQueue implements AutoCloseable {
       RenderJob next =
           Attempts.next(
               job, Outcome.failed(FailureKind.KILLED, message), StopReason.HARD_LIMIT, now, random);
-      commit(followers.withLeader(next, open::get, now), events);
+      commit(followers.withLeader(next, open::get, now));
       // The killed job's worker may never come back; its place goes to a fresh one.
       lane.liveWorkers--;
       startWorker(lane);
@@ -450,15 +442,13 @@ public final class JobQueue implements AutoCloseable {
   private void work(Lane lane) {
     try {
       while (true) {
-        List<JobEvent> events = new ArrayList<>();
         RunningJob run;
         lock.lock();
         try {
-          run = take(lane, events);
+          run = take(lane);
         } finally {
           lock.unlock();
         }
-        fire(events);
         if (run == null) {
           return;
         }
@@ -473,7 +463,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** The next job to run, marked RUNNING in the store; null when this worker should stop. */
-  private RunningJob take(Lane lane, List<JobEvent> events) {
+  private RunningJob take(Lane lane) {
     while (true) {
       if (closed || lane.liveWorkers > lane.targetWorkers) {
         lane.liveWorkers--;
@@ -483,7 +473,7 @@ public final class JobQueue implements AutoCloseable {
         Instant now = clock.instant();
         RenderJob running = lane.ready.first().to(JobState.RUNNING, now);
         try {
-          commit(followers.withLeader(running, open::get, now), events);
+          commit(followers.withLeader(running, open::get, now));
         } catch (StoreException e) {
           LOG.warn("cannot start job {}, will try again: {}", running.id(), e.getMessage());
           awaitQuietly(lane, Duration.ofSeconds(1));
@@ -533,7 +523,6 @@ public final class JobQueue implements AutoCloseable {
 
   /** Records how an attempt ended; false when this worker was replaced and must stop. */
   private boolean finish(Lane lane, RunningJob run, Outcome outcome) {
-    List<JobEvent> events = new ArrayList<>();
     lock.lock();
     try {
       if (run.abandoned) {
@@ -543,7 +532,7 @@ public final class JobQueue implements AutoCloseable {
       Instant now = clock.instant();
       RenderJob next = Attempts.next(open.get(run.id), outcome, run.stopReason(), now, random);
       try {
-        commit(followers.withLeader(next, open::get, now), events);
+        commit(followers.withLeader(next, open::get, now));
         progress.remove(run.id);
       } catch (StoreException e) {
         // The job stays RUNNING here and in the store; tick() saves the result when it can.
@@ -554,13 +543,12 @@ public final class JobQueue implements AutoCloseable {
       return true;
     } finally {
       lock.unlock();
-      fire(events);
     }
   }
 
-  private void saveUnsaved(Instant now, List<JobEvent> events) {
+  private void saveUnsaved(Instant now) {
     for (RenderJob next : new ArrayList<>(unsaved.values())) {
-      commit(followers.withLeader(next, open::get, now), events);
+      commit(followers.withLeader(next, open::get, now));
       unsaved.remove(next.id());
       progress.remove(next.id());
     }
@@ -576,28 +564,26 @@ public final class JobQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    List<JobEvent> events = new ArrayList<>();
     for (String each : ids) {
       RenderJob j = open.get(each);
       if (j != null) {
         progress.put(each, p);
-        events.add(new JobEvent(JobEvent.Kind.PROGRESS, j, p));
+        publish(new JobEvent(JobEvent.Kind.PROGRESS, j, p));
       }
     }
-    fire(events);
   }
 
   // ---- state, under the lock
 
   /** Writes the new versions (one transaction), then applies them here. */
-  private void commit(List<RenderJob> changed, List<JobEvent> events) {
+  private void commit(List<RenderJob> changed) {
     if (changed.isEmpty()) {
       return;
     }
     store.updateAll(changed);
     for (RenderJob next : changed) {
       place(open.get(next.id()), next);
-      events.add(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
+      publish(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
     }
   }
 
@@ -637,15 +623,25 @@ public final class JobQueue implements AutoCloseable {
     }
   }
 
-  private void fire(List<JobEvent> events) {
-    for (JobEvent e : events) {
-      for (JobListener l : listeners) {
-        try {
-          l.onEvent(e);
-        } catch (RuntimeException ex) {
-          LOG.warn("job listener failed on {}", e.kind(), ex);
-        }
-      }
+  /**
+   * Queues an event for the listeners. Called where the change is decided (under the lock for state
+   * changes), so listeners see every job's events in the order they happened; one thread delivers
+   * them, so a listener may call back into the queue.
+   */
+  private void publish(JobEvent e) {
+    try {
+      events.execute(
+          () -> {
+            for (JobListener l : listeners) {
+              try {
+                l.onEvent(e);
+              } catch (RuntimeException ex) {
+                LOG.warn("job listener failed on {}", e.kind(), ex);
+              }
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the queue is shut down; nobody is listening any more
     }
   }
 
@@ -678,6 +674,12 @@ public final class JobQueue implements AutoCloseable {
       }
     }
     stopper.shutdown();
+    events.shutdown();
+    try {
+      events.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {

@@ -335,6 +335,15 @@ class JobQueueTest {
     harness(1);
     RenderJob a = h.queue.submit(job("a", 5, "progress"));
     h.await(a.id(), JobState.SUCCEEDED);
+    // Events arrive on their own thread, after the state they report.
+    dev.omnivibe.engine.testkit.Await.until(
+        "the SUCCEEDED event",
+        () ->
+            h.events.stream()
+                .anyMatch(
+                    e ->
+                        e.kind() == JobEvent.Kind.CHANGED
+                            && e.job().state() == JobState.SUCCEEDED));
     List<JobState> states =
         h.events.stream()
             .filter(e -> e.kind() == JobEvent.Kind.CHANGED && e.job().id().equals(a.id()))
@@ -352,6 +361,35 @@ class JobQueueTest {
                 .progress()
                 .percent())
         .isEqualTo(100.0);
+  }
+
+  @Test
+  void everyJobsEventsArriveInTheOrderTheyHappened() {
+    harness(2);
+    List<RenderJob> jobs = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      jobs.add(h.queue.submit(job("j" + i, i % 10, "ok")));
+    }
+    dev.omnivibe.engine.testkit.Await.until(
+        "200 SUCCEEDED events",
+        () ->
+            h.events.stream()
+                    .filter(
+                        e ->
+                            e.kind() == JobEvent.Kind.CHANGED
+                                && e.job().state() == JobState.SUCCEEDED)
+                    .count()
+                == 200);
+    for (RenderJob j : jobs) {
+      List<JobState> states =
+          h.events.stream()
+              .filter(e -> e.kind() == JobEvent.Kind.CHANGED && e.job().id().equals(j.id()))
+              .map(e -> e.job().state())
+              .toList();
+      assertThat(states)
+          .as(j.name())
+          .containsExactly(JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
+    }
   }
 
   @Test
