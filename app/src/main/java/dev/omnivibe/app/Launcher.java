@@ -9,6 +9,7 @@ import dev.omnivibe.engine.platform.AppDirs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Entry point of {@code ./omnivibe}: no arguments open the desktop window, subcommands run
@@ -48,10 +49,22 @@ public final class Launcher implements Callable<Integer> {
             });
   }
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "DECK",
+      description = "A deck file to open in the window (what opening a .omnivibe file passes).")
+  java.nio.file.Path deck;
+
   /** No subcommand: open the desktop window and return when it closes. */
   @Override
   public Integer call() {
-    return DesktopApp.open();
+    if (deck != null && !java.nio.file.Files.isRegularFile(deck)) {
+      spec.commandLine().getErr().println("error: cannot open the deck " + deck + ": no such file");
+      return ExitCodes.BAD_INPUT;
+    }
+    return DesktopApp.open(deck);
   }
 
   /** JavaCPP and JavaFX unpack native libraries; keep them in our cache, not in ~/.javacpp. */

@@ -5,6 +5,7 @@ import dev.omnivibe.app.Workstation;
 import dev.omnivibe.engine.encoder.Codec;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.encoder.EncoderStatus;
+import java.util.List;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -21,7 +22,7 @@ import javafx.stage.Stage;
 public final class DesktopApp extends Application {
 
   /** Opens the window and blocks until it closes; returns the process exit code. */
-  public static int open() {
+  public static int open(java.nio.file.Path deck) {
     String os = System.getProperty("os.name", "");
     boolean linux = os.startsWith("Linux");
     if (linux
@@ -34,7 +35,11 @@ public final class DesktopApp extends Application {
       return ExitCodes.FAILURE;
     }
     try {
-      Application.launch(DesktopApp.class);
+      if (deck == null) {
+        Application.launch(DesktopApp.class);
+      } else {
+        Application.launch(DesktopApp.class, deck.toAbsolutePath().toString());
+      }
       return ExitCodes.OK;
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       System.err.println(
@@ -53,10 +58,17 @@ public final class DesktopApp extends Application {
     status.setId("engine-status");
     VBox top = new VBox(8, title, status);
     top.setPadding(new Insets(16));
+    List<String> args = getParameters().getRaw();
     BorderPane root =
         new BorderPane(
             new Label(
-                "Render decks from the command line for now: omnivibe render DECK.json -o out.mp4"));
+                args.isEmpty()
+                    ? "Render decks from the command line for now: omnivibe render DECK.json -o out.mp4"
+                    : "Deck: "
+                        + args.get(0)
+                        + "\nRender it with: omnivibe render \""
+                        + args.get(0)
+                        + "\" -o out.mp4"));
     root.setTop(top);
     stage.setTitle("OmniVibe Workstation");
     stage.setScene(new Scene(root, 900, 560));

@@ -132,6 +132,14 @@ class LauncherContractTest {
   }
 
   @Test
+  void aDeckFileArgumentThatDoesNotExistIsBadInput() {
+    // What the desktop file association passes when a .omnivibe file is opened.
+    Run r = run(home.resolve("missing.omnivibe").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot open the deck").contains("missing.omnivibe");
+  }
+
+  @Test
   void encodersAsJsonAndTable() {
     Run json = run("encoders", "--json");
     assertThat(json.code()).as(json.err()).isZero();
