@@ -34,6 +34,8 @@ public final class RedisCache implements Cache {
   private final RedisURI uri;
   private final Counters counters = new Counters();
   private volatile StatefulRedisConnection<String, byte[]> connection;
+  // A dropped server is noticed by the next command before the connection reports it closed.
+  private volatile boolean lastCommandOk;
   private long nextConnectNanos;
   private long lastWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
 
@@ -74,6 +76,7 @@ public final class RedisCache implements Cache {
       nextConnectNanos = System.nanoTime() + RETRY.toNanos();
       c = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri);
       connection = c;
+      lastCommandOk = true;
       LOG.info("cache connected to Redis at {}", where());
     }
     return c.sync();
@@ -87,6 +90,7 @@ public final class RedisCache implements Cache {
   public Optional<byte[]> get(String key) {
     try {
       Optional<byte[]> v = Optional.ofNullable(commands().get(key));
+      lastCommandOk = true;
       return counters.count(v, v);
     } catch (RuntimeException e) {
       failed("get", e);
@@ -102,6 +106,7 @@ public final class RedisCache implements Cache {
     }
     try {
       commands().set(key, value, SetArgs.Builder.px(ttl.toMillis()));
+      lastCommandOk = true;
     } catch (RuntimeException e) {
       failed("put", e);
     }
@@ -123,6 +128,7 @@ public final class RedisCache implements Cache {
         }
         cursor = page;
       } while (!cursor.isFinished());
+      lastCommandOk = true;
     } catch (RuntimeException e) {
       failed("invalidate", e);
     }
@@ -130,6 +136,7 @@ public final class RedisCache implements Cache {
   }
 
   private void failed(String what, RuntimeException e) {
+    lastCommandOk = false;
     counters.errors.increment();
     long now = System.nanoTime();
     boolean warn;
@@ -156,7 +163,7 @@ public final class RedisCache implements Cache {
   @Override
   public boolean healthy() {
     StatefulRedisConnection<String, byte[]> c = connection;
-    return c != null && c.isOpen();
+    return c != null && c.isOpen() && lastCommandOk;
   }
 
   @Override
