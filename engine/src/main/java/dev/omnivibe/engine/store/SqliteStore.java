@@ -36,9 +36,14 @@ public final class SqliteStore implements Store {
   private PreparedStatement insertJob;
   private PreparedStatement updateJob;
 
+  private final SqliteSql tx;
+  private final SqliteCatalog catalog;
+
   private SqliteStore(Path file, Connection db) {
     this.file = file;
     this.db = db;
+    this.tx = new SqliteSql(file, db);
+    this.catalog = new SqliteCatalog(db, tx);
   }
 
   /**
@@ -67,10 +72,10 @@ public final class SqliteStore implements Store {
       store.migrate();
       return store;
     } catch (SQLException e) {
-      closeQuietly(c);
-      throw translate(abs, "open", e);
+      SqliteSql.closeQuietly(c);
+      throw SqliteSql.translate(abs, "open", e);
     } catch (StoreException e) {
-      closeQuietly(c);
+      SqliteSql.closeQuietly(c);
       throw e;
     }
   }
@@ -85,7 +90,7 @@ public final class SqliteStore implements Store {
         ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     } catch (SQLException e) {
-      throw translate(file, "read the schema version of", e);
+      throw tx.translate("read the schema version of", e);
     }
   }
 
@@ -103,7 +108,7 @@ public final class SqliteStore implements Store {
     }
     for (int v = current + 1; v <= Migrations.latest(); v++) {
       int version = v;
-      inTransaction(
+      tx.inTransaction(
           () -> {
             try (Statement s = db.createStatement()) {
               for (String sql : Migrations.VERSIONS.get(version - 1)) {
@@ -132,7 +137,7 @@ public final class SqliteStore implements Store {
           && se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
         throw new StoreException("a job with id " + job.id() + " already exists");
       }
-      throw translate(file, "insert job " + job.id() + " into", e);
+      throw tx.translate("insert job " + job.id() + " into", e);
     }
   }
 
@@ -147,11 +152,11 @@ public final class SqliteStore implements Store {
       try {
         updateOne(jobs.iterator().next());
       } catch (SQLException e) {
-        throw translate(file, "update jobs in", e);
+        throw tx.translate("update jobs in", e);
       }
       return;
     }
-    inTransaction(
+    tx.inTransaction(
         () -> {
           for (RenderJob job : jobs) {
             updateOne(job);
@@ -278,7 +283,7 @@ public final class SqliteStore implements Store {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
-      throw translate(file, "read", e);
+      throw tx.translate("read", e);
     }
   }
 
@@ -295,179 +300,58 @@ public final class SqliteStore implements Store {
       }
       return out;
     } catch (SQLException e) {
-      throw translate(file, "read jobs from", e);
+      throw tx.translate("read jobs from", e);
     }
   }
 
   @Override
   public synchronized void savePresentation(Presentation p) {
-    inTransaction(
-        () -> {
-          try (PreparedStatement ps =
-              db.prepareStatement("INSERT OR REPLACE INTO presentations VALUES (?,?,?,?,?)")) {
-            ps.setString(1, p.id());
-            ps.setString(2, p.name());
-            ps.setInt(3, p.slides());
-            ps.setDouble(4, p.durationSeconds());
-            ps.setString(5, p.createdAt().toString());
-            ps.executeUpdate();
-          }
-        },
-        "save a presentation in");
+    catalog.savePresentation(p);
   }
 
   @Override
   public synchronized Optional<Presentation> presentation(String id) {
-    try (PreparedStatement ps = db.prepareStatement("SELECT * FROM presentations WHERE id=?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new Presentation(
-                rs.getString("id"),
-                rs.getString("name"),
-                rs.getInt("slides"),
-                rs.getDouble("duration"),
-                Instant.parse(rs.getString("created_at"))));
-      }
-    } catch (SQLException e) {
-      throw translate(file, "read presentations from", e);
-    }
+    return catalog.presentation(id);
   }
 
   @Override
   public synchronized void saveClient(ApiClient c) {
-    inTransaction(
-        () -> {
-          try (PreparedStatement ps =
-              db.prepareStatement("INSERT OR REPLACE INTO api_clients VALUES (?,?,?,?,?)")) {
-            ps.setString(1, c.id());
-            ps.setString(2, c.name());
-            ps.setString(3, c.tokenHash());
-            ps.setString(4, c.createdAt().toString());
-            ps.setString(5, c.lastUsedAt() == null ? null : c.lastUsedAt().toString());
-            ps.executeUpdate();
-          }
-        },
-        "save an API client in");
+    catalog.saveClient(c);
   }
 
   @Override
   public synchronized Optional<ApiClient> client(String id) {
-    return queryClients("SELECT * FROM api_clients WHERE id=?", id).stream().findFirst();
+    return catalog.client(id);
   }
 
   @Override
   public synchronized Optional<ApiClient> clientByTokenHash(String tokenHash) {
-    return queryClients("SELECT * FROM api_clients WHERE token_hash=?", tokenHash).stream()
-        .findFirst();
+    return catalog.clientByTokenHash(tokenHash);
   }
 
   @Override
   public synchronized List<ApiClient> clients() {
-    return queryClients("SELECT * FROM api_clients ORDER BY id", null);
-  }
-
-  private List<ApiClient> queryClients(String sql, String arg) {
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      if (arg != null) {
-        ps.setString(1, arg);
-      }
-      List<ApiClient> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String used = rs.getString("last_used_at");
-          out.add(
-              new ApiClient(
-                  rs.getString("id"),
-                  rs.getString("name"),
-                  rs.getString("token_hash"),
-                  Instant.parse(rs.getString("created_at")),
-                  used == null ? null : Instant.parse(used)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw translate(file, "read API clients from", e);
-    }
+    return catalog.clients();
   }
 
   @Override
   public synchronized boolean deleteClient(String id) {
-    try (PreparedStatement ps = db.prepareStatement("DELETE FROM api_clients WHERE id=?")) {
-      ps.setString(1, id);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw translate(file, "delete an API client from", e);
-    }
+    return catalog.deleteClient(id);
   }
 
   @Override
   public synchronized void saveRollups(Collection<MetricRollup> rollups) {
-    inTransaction(
-        () -> {
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  "INSERT OR REPLACE INTO metric_rollups VALUES (?,?,?,?,?,?,?,?,?)")) {
-            for (MetricRollup r : rollups) {
-              ps.setString(1, r.category());
-              ps.setString(2, r.operation());
-              ps.setLong(3, r.minute().getEpochSecond());
-              ps.setLong(4, r.count());
-              ps.setLong(5, r.failures());
-              ps.setDouble(6, r.sumMillis());
-              ps.setDouble(7, r.minMillis());
-              ps.setDouble(8, r.maxMillis());
-              ps.setBytes(9, r.histogram());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-        },
-        "save metric roll-ups in");
+    catalog.saveRollups(rollups);
   }
 
   @Override
   public synchronized List<MetricRollup> rollups(Instant from, Instant to) {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "SELECT * FROM metric_rollups WHERE minute >= ? AND minute < ?"
-                + " ORDER BY minute, category, operation")) {
-      ps.setLong(1, from.getEpochSecond());
-      ps.setLong(2, to.getEpochSecond());
-      List<MetricRollup> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new MetricRollup(
-                  rs.getString("category"),
-                  rs.getString("operation"),
-                  Instant.ofEpochSecond(rs.getLong("minute")),
-                  rs.getLong("count"),
-                  rs.getLong("failures"),
-                  rs.getDouble("sum_ms"),
-                  rs.getDouble("min_ms"),
-                  rs.getDouble("max_ms"),
-                  rs.getBytes("histogram")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw translate(file, "read metric roll-ups from", e);
-    }
+    return catalog.rollups(from, to);
   }
 
   @Override
   public synchronized int deleteRollupsBefore(Instant before) {
-    try (PreparedStatement ps =
-        db.prepareStatement("DELETE FROM metric_rollups WHERE minute < ?")) {
-      ps.setLong(1, before.getEpochSecond());
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw translate(file, "delete metric roll-ups from", e);
-    }
+    return catalog.deleteRollupsBefore(before);
   }
 
   @Override
@@ -481,54 +365,6 @@ public final class SqliteStore implements Store {
         // closing; the connection goes next
       }
     }
-    closeQuietly(db);
-  }
-
-  private interface SqlWork {
-    void run() throws SQLException;
-  }
-
-  private void inTransaction(SqlWork work, String what) {
-    try {
-      db.setAutoCommit(false);
-      try {
-        work.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw translate(file, what, e);
-    }
-  }
-
-  private static StoreException translate(Path file, String what, SQLException e) {
-    String why = e.getMessage();
-    if (e instanceof SQLiteException se) {
-      SQLiteErrorCode code = se.getResultCode();
-      why =
-          switch (code) {
-            case SQLITE_FULL -> "the disk is full";
-            case SQLITE_NOTADB -> "the file is not a SQLite database (damaged?); move it aside";
-            case SQLITE_READONLY, SQLITE_READONLY_DIRECTORY -> "the file is read-only";
-            case SQLITE_CANTOPEN -> "the file cannot be opened (permissions or missing folder)";
-            case SQLITE_CORRUPT -> "the database is damaged; restore it or move it aside";
-            default -> code.message;
-          };
-    }
-    return new StoreException("cannot " + what + " the job store " + file + ": " + why, e);
-  }
-
-  private static void closeQuietly(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // closing after a failure; the first error is the one reported
-      }
-    }
+    SqliteSql.closeQuietly(db);
   }
 }
