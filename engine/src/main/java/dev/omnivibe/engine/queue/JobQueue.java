@@ -62,10 +62,8 @@ public final class JobQueue implements AutoCloseable {
   private final Followers followers = new Followers();
   private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
   private final Map<String, RenderJob> unsaved = new HashMap<>();
-  private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+  private final EventBus bus = new EventBus();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
-  private final ExecutorService events =
-      Executors.newSingleThreadExecutor(r -> daemon(r, "omnivibe-events"));
   private final ExecutorService stopper =
       Executors.newCachedThreadPool(r -> daemon(r, "omnivibe-stop"));
   private long nextRank;
@@ -146,7 +144,7 @@ public final class JobQueue implements AutoCloseable {
         followers.add(leader.id(), id);
       }
       place(null, created);
-      publish(new JobEvent(JobEvent.Kind.CHANGED, created, JobProgress.NONE));
+      bus.publish(new JobEvent(JobEvent.Kind.CHANGED, created, JobProgress.NONE));
     } finally {
       lock.unlock();
     }
@@ -159,7 +157,7 @@ public final class JobQueue implements AutoCloseable {
       throw new IllegalArgumentException("only finished jobs can be recorded");
     }
     store.insert(finished);
-    publish(new JobEvent(JobEvent.Kind.CHANGED, finished, JobProgress.DONE));
+    bus.publish(new JobEvent(JobEvent.Kind.CHANGED, finished, JobProgress.DONE));
     return finished;
   }
 
@@ -369,11 +367,11 @@ public final class JobQueue implements AutoCloseable {
   }
 
   public void addListener(JobListener listener) {
-    listeners.add(listener);
+    bus.add(listener);
   }
 
   public void removeListener(JobListener listener) {
-    listeners.remove(listener);
+    bus.remove(listener);
   }
 
   /**
@@ -452,7 +450,7 @@ public final class JobQueue implements AutoCloseable {
         if (run == null) {
           return;
         }
-        Outcome outcome = execute(run);
+        Outcome outcome = Outcome.of(handlers.get(run.context.job().type()), run.context);
         if (!finish(lane, run, outcome)) {
           return;
         }
@@ -499,25 +497,6 @@ public final class JobQueue implements AutoCloseable {
     } catch (InterruptedException e) {
       // Interrupts only come from close() or a hard kill; the loop re-checks why.
       Thread.interrupted();
-    }
-  }
-
-  private Outcome execute(RunningJob run) {
-    JobHandler handler = handlers.get(run.context.job().type());
-    if (handler == null) {
-      return Outcome.failed(
-          FailureKind.BAD_INPUT, "this engine cannot run " + run.context.job().type() + " jobs");
-    }
-    try {
-      return Outcome.success(handler.run(run.context));
-    } catch (JobFailedException e) {
-      return Outcome.failed(e.kind(), e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.interrupted();
-      return Outcome.failed(FailureKind.TRANSIENT, "interrupted");
-    } catch (Exception e) {
-      LOG.warn("job {} failed unexpectedly", run.id, e);
-      return Outcome.failed(FailureKind.TRANSIENT, String.valueOf(e));
     }
   }
 
@@ -568,7 +547,7 @@ public final class JobQueue implements AutoCloseable {
       RenderJob j = open.get(each);
       if (j != null) {
         progress.put(each, p);
-        publish(new JobEvent(JobEvent.Kind.PROGRESS, j, p));
+        bus.publish(new JobEvent(JobEvent.Kind.PROGRESS, j, p));
       }
     }
   }
@@ -583,7 +562,7 @@ public final class JobQueue implements AutoCloseable {
     store.updateAll(changed);
     for (RenderJob next : changed) {
       place(open.get(next.id()), next);
-      publish(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
+      bus.publish(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
     }
   }
 
@@ -624,28 +603,6 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * Queues an event for the listeners. Called where the change is decided (under the lock for state
-   * changes), so listeners see every job's events in the order they happened; one thread delivers
-   * them, so a listener may call back into the queue.
-   */
-  private void publish(JobEvent e) {
-    try {
-      events.execute(
-          () -> {
-            for (JobListener l : listeners) {
-              try {
-                l.onEvent(e);
-              } catch (RuntimeException ex) {
-                LOG.warn("job listener failed on {}", e.kind(), ex);
-              }
-            }
-          });
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
-      // the queue is shut down; nobody is listening any more
-    }
-  }
-
-  /**
    * Stops the workers. Running jobs are asked to stop and go back to QUEUED, so the next start runs
    * them again.
    */
@@ -674,12 +631,7 @@ public final class JobQueue implements AutoCloseable {
       }
     }
     stopper.shutdown();
-    events.shutdown();
-    try {
-      events.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    bus.close();
   }
 
   private static Thread daemon(Runnable r, String name) {
