@@ -17,14 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,10 +53,7 @@ public final class JobQueue implements AutoCloseable {
   private final RandomGenerator random;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<QueueName, Lane> lanes = new EnumMap<>(QueueName.class);
-  private final Map<String, RenderJob> open = new ConcurrentHashMap<>();
-  private final TreeSet<RenderJob> waiting =
-      new TreeSet<>(Comparator.comparing(RenderJob::notBefore).thenComparing(RenderJob::id));
-  private final Map<String, String> leaders = new HashMap<>();
+  private final OpenJobs open = new OpenJobs(this::lane);
   private final Followers followers = new Followers();
   private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
   private final Map<String, RenderJob> unsaved = new HashMap<>();
@@ -99,7 +94,7 @@ public final class JobQueue implements AutoCloseable {
         throw new IllegalStateException("the queue is already started");
       }
       Recovery.Result r = Recovery.run(store, clock.instant(), followers);
-      r.jobs().forEach(j -> place(null, j));
+      r.jobs().forEach(open::place);
       recovered = r.requeued();
       nextRank = store.maxRank();
       started = true;
@@ -130,8 +125,7 @@ public final class JobQueue implements AutoCloseable {
       ensureOpen();
       String id = UUID.randomUUID().toString();
       Instant now = clock.instant();
-      RenderJob leader =
-          job.dedupKey() == null ? null : open.get(leaders.getOrDefault(job.dedupKey(), ""));
+      RenderJob leader = open.leader(job.dedupKey());
       if (leader != null) {
         created =
             job.create(id, leader.rank(), leader.state(), leader.id(), leader.startedAt(), now);
@@ -143,7 +137,7 @@ public final class JobQueue implements AutoCloseable {
       if (leader != null) {
         followers.add(leader.id(), id);
       }
-      place(null, created);
+      open.place(created);
       bus.publish(new JobEvent(JobEvent.Kind.CHANGED, created, JobProgress.NONE));
     } finally {
       lock.unlock();
@@ -337,7 +331,7 @@ public final class JobQueue implements AutoCloseable {
     lock.lock();
     try {
       Lane lane = lanes.get(queue);
-      int retrying = (int) waiting.stream().filter(j -> j.queue() == queue).count();
+      int retrying = open.retrying(queue).size();
       return new QueueSnapshot(
           queue,
           lane.ready.size() + retrying,
@@ -354,7 +348,7 @@ public final class JobQueue implements AutoCloseable {
     lock.lock();
     try {
       List<RenderJob> out = new ArrayList<>(lanes.get(queue).ready);
-      waiting.stream().filter(j -> j.queue() == queue).forEach(out::add);
+      out.addAll(open.retrying(queue));
       return out;
     } finally {
       lock.unlock();
@@ -363,7 +357,7 @@ public final class JobQueue implements AutoCloseable {
 
   /** Every job that has not finished. */
   public List<RenderJob> openJobs() {
-    return new ArrayList<>(open.values());
+    return open.all();
   }
 
   public void addListener(JobListener listener) {
@@ -385,8 +379,7 @@ public final class JobQueue implements AutoCloseable {
         return;
       }
       Instant now = clock.instant();
-      while (!waiting.isEmpty() && !waiting.first().notBefore().isAfter(now)) {
-        RenderJob due = waiting.first();
+      for (RenderJob due = open.due(now); due != null; due = open.due(now)) {
         commit(followers.withLeader(due.to(JobState.QUEUED, now), open::get, now));
       }
       for (Lane lane : lanes.values()) {
@@ -561,34 +554,8 @@ public final class JobQueue implements AutoCloseable {
     }
     store.updateAll(changed);
     for (RenderJob next : changed) {
-      place(open.get(next.id()), next);
+      open.place(next);
       bus.publish(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
-    }
-  }
-
-  /** Moves a job's in-memory entry from its old version to its new one. */
-  private void place(RenderJob old, RenderJob next) {
-    if (old != null) {
-      lane(old).ready.remove(old);
-      waiting.remove(old);
-      leaders.remove(old.dedupKey(), old.id());
-    }
-    if (next.state().isTerminal()) {
-      open.remove(next.id());
-      return;
-    }
-    open.put(next.id(), next);
-    if (next.isFollower()) {
-      return;
-    }
-    if (next.dedupKey() != null) {
-      leaders.put(next.dedupKey(), next.id());
-    }
-    if (next.state() == JobState.QUEUED) {
-      lane(next).ready.add(next);
-      lane(next).wake.signal();
-    } else if (next.state() == JobState.RETRY_WAIT) {
-      waiting.add(next);
     }
   }
 
