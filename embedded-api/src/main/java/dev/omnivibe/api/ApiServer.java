@@ -16,6 +16,7 @@ import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.cache.Cache;
 import dev.omnivibe.engine.monitor.Status;
 import dev.omnivibe.engine.queue.JobEvent;
+import dev.omnivibe.engine.queue.JobListener;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -68,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
   private final ResponseCache responses;
   private final TokenStore tokens;
   private final String host;
+  private final JobListener invalidator;
 
   private ApiServer(
       Javalin app,
@@ -75,13 +77,15 @@ public final class ApiServer implements AutoCloseable {
       Engine engine,
       ResponseCache responses,
       TokenStore tokens,
-      String host) {
+      String host,
+      JobListener invalidator) {
     this.app = app;
     this.events = events;
     this.engine = engine;
     this.responses = responses;
     this.tokens = tokens;
     this.host = host;
+    this.invalidator = invalidator;
   }
 
   /**
@@ -185,21 +189,23 @@ public final class ApiServer implements AutoCloseable {
     app.post("/api/v1/token/rotate", system::rotate);
 
     // A job that changes state changes every listing it appears in.
-    engine.addListener(
+    JobListener invalidator =
         e -> {
           if (e.kind() == JobEvent.Kind.CHANGED) {
             responses.invalidate("/api/v1/jobs*");
             responses.invalidate("/api/v1/queues*");
           }
-        });
+        };
+    engine.addListener(invalidator);
     try {
       app.start(config.bind, config.port);
     } catch (RuntimeException e) {
+      engine.removeListener(invalidator);
       events.close();
       throw new IllegalStateException(
           "cannot start the API on " + config.bind + ":" + config.port + ": " + rootMessage(e), e);
     }
-    return new ApiServer(app, events, engine, responses, tokens, config.bind);
+    return new ApiServer(app, events, engine, responses, tokens, config.bind, invalidator);
   }
 
   /** GET plus HEAD: HEAD runs the same handler and Jetty drops the body, so headers match. */
@@ -308,6 +314,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    engine.removeListener(invalidator);
     events.close();
   }
 }

@@ -29,6 +29,8 @@ public final class JobEvents implements AutoCloseable {
   private static final int KEEP = 500;
   private final Engine engine;
   private final Map<String, Log> logs = new ConcurrentHashMap<>();
+  // One instance, so close() removes exactly what the constructor added.
+  private final dev.omnivibe.engine.queue.JobListener listener = this::onEvent;
   // Logs of finished jobs, oldest first; only the last FINISHED_KEPT stay for late reconnects.
   private final java.util.concurrent.ConcurrentLinkedDeque<String> finished =
       new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -53,7 +55,7 @@ public final class JobEvents implements AutoCloseable {
 
   public JobEvents(Engine engine) {
     this.engine = engine;
-    engine.addListener(this::onEvent);
+    engine.addListener(listener);
   }
 
   private void onEvent(JobEvent e) {
@@ -163,6 +165,7 @@ public final class JobEvents implements AutoCloseable {
 
   @Override
   public void close() {
+    engine.removeListener(listener);
     writers.shutdownNow();
   }
 }
