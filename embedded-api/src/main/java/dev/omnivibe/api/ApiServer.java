@@ -12,6 +12,7 @@ import dev.omnivibe.api.routes.OutputDownload;
 import dev.omnivibe.api.routes.PerformanceRoutes;
 import dev.omnivibe.api.routes.StaticFiles;
 import dev.omnivibe.api.routes.SystemRoutes;
+import dev.omnivibe.api.routes.TokenRoutes;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.cache.Cache;
 import dev.omnivibe.engine.monitor.Status;
@@ -59,7 +60,10 @@ public final class ApiServer implements AutoCloseable {
           new Route("GET", "/api/v1/performance/report", true),
           new Route("GET", "/api/v1/performance/insights", true),
           new Route("POST", "/api/v1/cache/invalidate", true),
-          new Route("POST", "/api/v1/token/rotate", true));
+          new Route("POST", "/api/v1/token/rotate", true),
+          new Route("POST", "/api/v1/tokens", true),
+          new Route("GET", "/api/v1/tokens", true),
+          new Route("DELETE", "/api/v1/tokens/{id}", true));
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String STARTED = "omnivibe.started";
@@ -105,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
     RateLimiter limiter = new RateLimiter(config.ratePerSecond, config.rateBurst, System::nanoTime);
     JobRoutes jobs = new JobRoutes(engine, config.maxJsonBytes, new Idempotency());
     JobEvents events = new JobEvents(engine);
-    SystemRoutes system = new SystemRoutes(engine, responses, tokens, config.maxJsonBytes);
+    SystemRoutes system = new SystemRoutes(engine, responses, config.maxJsonBytes);
     PerformanceRoutes perf = new PerformanceRoutes(engine, responses);
     AssetRoutes assets = new AssetRoutes(engine, config.maxUploadBytes);
     OutputDownload output = new OutputDownload(engine);
@@ -186,7 +190,11 @@ public final class ApiServer implements AutoCloseable {
         "/api/v1/performance/insights",
         responses.wrap("/api/v1/performance/insights", perf::insights));
     app.post("/api/v1/cache/invalidate", system::invalidate);
-    app.post("/api/v1/token/rotate", system::rotate);
+    TokenRoutes tokenRoutes = new TokenRoutes(tokens, config.maxJsonBytes);
+    app.post("/api/v1/token/rotate", tokenRoutes::rotate);
+    app.post("/api/v1/tokens", tokenRoutes::issue);
+    app.get("/api/v1/tokens", tokenRoutes::list);
+    app.delete("/api/v1/tokens/{id}", tokenRoutes::revoke);
 
     // A job that changes state changes every listing it appears in.
     JobListener invalidator =

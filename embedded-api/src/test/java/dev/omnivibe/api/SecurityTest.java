@@ -88,6 +88,40 @@ class SecurityTest {
   }
 
   @Test
+  void theOwnerIssuesListsAndRevokesTokens() throws Exception {
+    HttpResponse<String> made = api.postJson("/api/v1/tokens", "{\"name\": \"nightly script\"}");
+    assertThat(made.statusCode()).isEqualTo(201);
+    assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
+    String id = ApiFixture.json(made).get("id").asText();
+    String secret = ApiFixture.json(made).get("token").asText();
+    HttpRequest withSecret =
+        HttpRequest.newBuilder(api.uri("/api/v1/queues"))
+            .header("Authorization", "Bearer " + secret)
+            .GET()
+            .build();
+    assertThat(api.send(withSecret).statusCode()).isEqualTo(200);
+    // Other callers may not manage tokens.
+    HttpResponse<String> refused =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/tokens"))
+                .header("Authorization", "Bearer " + secret)
+                .GET()
+                .build());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    HttpResponse<String> list = api.get("/api/v1/tokens");
+    assertThat(list.body()).contains("nightly script").contains(id).doesNotContain(secret);
+    assertThat(api.send(api.request("/api/v1/tokens/" + id).DELETE().build()).statusCode())
+        .isEqualTo(204);
+    assertThat(api.send(withSecret).statusCode()).isEqualTo(401);
+    assertThat(api.send(api.request("/api/v1/tokens/" + id).DELETE().build()).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> nameless = api.postJson("/api/v1/tokens", "{}");
+    assertThat(nameless.statusCode()).isEqualTo(422);
+    assertThat(ApiFixture.json(nameless).get("errors").get(0).get("pointer").asText())
+        .isEqualTo("/name");
+  }
+
+  @Test
   void aRateLimitAnswers429WithRetryAfter(@TempDir Path own) throws Exception {
     try (ApiFixture limited =
         new ApiFixture(

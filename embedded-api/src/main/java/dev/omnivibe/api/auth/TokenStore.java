@@ -71,12 +71,31 @@ public final class TokenStore {
     return token;
   }
 
-  /** A new token for another caller; only its hash is stored. Returns the token (shown once). */
-  public String issue(String name) {
+  /** A token issued to another caller; the secret is shown once and only its hash is kept. */
+  public record Issued(String id, String name, String token, java.time.Instant createdAt) {}
+
+  /** A new token for another caller (a script, a colleague). */
+  public Issued issueClient(String name) {
     String token = newToken();
-    store.saveClient(
-        new ApiClient(UUID.randomUUID().toString(), name, hex(hash(token)), clock.instant(), null));
-    return token;
+    ApiClient c =
+        new ApiClient(UUID.randomUUID().toString(), name, hex(hash(token)), clock.instant(), null);
+    store.saveClient(c);
+    return new Issued(c.id(), name, token, c.createdAt());
+  }
+
+  /** A new token for another caller; returns the secret. */
+  public String issue(String name) {
+    return issueClient(name).token();
+  }
+
+  /** The other callers' tokens (never their secrets). */
+  public java.util.List<ApiClient> clients() {
+    return store.clients();
+  }
+
+  /** Revokes another caller's token; false when there is no such token. */
+  public boolean revoke(String id) {
+    return store.deleteClient(id);
   }
 
   /** The caller a token belongs to, or empty when it is not a valid token. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.Json;
-import dev.omnivibe.api.auth.TokenStore;
 import dev.omnivibe.api.http.ResponseCache;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.QueueStatus;
@@ -16,17 +15,15 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 
-/** Health, queues, encoders, cache invalidation and tokens. */
+/** Health, queues, encoders and cache invalidation. */
 public final class SystemRoutes {
   private final Engine engine;
   private final ResponseCache cache;
-  private final TokenStore tokens;
   private final long maxJsonBytes;
 
-  public SystemRoutes(Engine engine, ResponseCache cache, TokenStore tokens, long maxJsonBytes) {
+  public SystemRoutes(Engine engine, ResponseCache cache, long maxJsonBytes) {
     this.engine = engine;
     this.cache = cache;
-    this.tokens = tokens;
     this.maxJsonBytes = maxJsonBytes;
   }
 
@@ -134,16 +131,5 @@ public final class SystemRoutes {
     Json.send(
         ctx,
         Json.MAPPER.createObjectNode().put("pattern", pattern.asText()).put("removed", removed));
-  }
-
-  /** POST /api/v1/token/rotate: the owner's token changes; the old one stops working. */
-  public void rotate(Context ctx) {
-    if (!TokenStore.OWNER.equals(ctx.attribute("caller"))) {
-      throw new ApiException(
-          403, "Forbidden", "only the owner's token can rotate the owner's token");
-    }
-    String token = tokens.rotate();
-    ctx.header("Cache-Control", "no-store");
-    Json.send(ctx, Json.MAPPER.createObjectNode().put("token", token));
   }
 }
