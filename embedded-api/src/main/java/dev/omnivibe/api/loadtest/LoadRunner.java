@@ -47,20 +47,20 @@ public final class LoadRunner {
             return t;
           });
 
+  private final ExecutorService callbacks;
+
   public LoadRunner(LoadTestConfig config) {
     this.config = config;
+    this.callbacks =
+        Executors.newFixedThreadPool(
+            Math.max(2, Math.min(config.users(), 64)),
+            r -> {
+              Thread t = new Thread(r, "loadtest-http");
+              t.setDaemon(true);
+              return t;
+            });
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.timeout())
-            .executor(
-                Executors.newFixedThreadPool(
-                    Math.max(2, Math.min(config.users(), 64)),
-                    r -> {
-                      Thread t = new Thread(r, "loadtest-http");
-                      t.setDaemon(true);
-                      return t;
-                    }))
-            .build();
+        HttpClient.newBuilder().connectTimeout(config.timeout()).executor(callbacks).build();
   }
 
   /** Requests sent so far, warm-up included (for a progress bar). */
@@ -82,6 +82,7 @@ public final class LoadRunner {
       closed();
     }
     streams.shutdownNow();
+    callbacks.shutdown();
     String target =
         config.baseUrl()
             + (config.scenario().steps().size() == 1
