@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.omnivibe.api.http.Body;
 import dev.omnivibe.api.http.Send;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 
 /** One Jackson mapper for the API, and helpers that send JSON through the validators. */
 public final class Json {
@@ -33,9 +32,5 @@ public final class Json {
 
   public static void send(Context ctx, Object value) {
     send(ctx, 200, value);
-  }
-
-  static String text(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

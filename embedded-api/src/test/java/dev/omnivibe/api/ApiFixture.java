@@ -48,9 +48,14 @@ final class ApiFixture implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
+    return requestAs(token, path);
+  }
+
+  /** A request made with another caller's token. */
+  HttpRequest.Builder requestAs(String bearer, String path) {
     return HttpRequest.newBuilder(uri(path))
         .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token);
+        .header("Authorization", "Bearer " + bearer);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -146,12 +146,7 @@ abstract class ResponseCacheContract {
     api.get("/api/v1/encoders");
     assertThat(cacheHeader(api.get("/api/v1/encoders"))).isEqualTo("HIT");
     String other = api.tokens.issue("another script");
-    HttpResponse<String> r =
-        api.send(
-            HttpRequest.newBuilder(api.uri("/api/v1/encoders"))
-                .header("Authorization", "Bearer " + other)
-                .GET()
-                .build());
+    HttpResponse<String> r = api.send(api.requestAs(other, "/api/v1/encoders").GET().build());
     assertThat(cacheHeader(r)).isEqualTo("MISS");
   }
 

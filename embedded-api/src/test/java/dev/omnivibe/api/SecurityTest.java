@@ -71,17 +71,11 @@ class SecurityTest {
   @Test
   void otherTokensWorkAndOnlyTheOwnerRotates() throws Exception {
     String colleague = api.tokens.issue("render script");
-    HttpResponse<String> r =
-        api.send(
-            HttpRequest.newBuilder(api.uri("/api/v1/queues"))
-                .header("Authorization", "Bearer " + colleague)
-                .GET()
-                .build());
+    HttpResponse<String> r = api.send(api.requestAs(colleague, "/api/v1/queues").GET().build());
     assertThat(r.statusCode()).isEqualTo(200);
     HttpResponse<String> refused =
         api.send(
-            HttpRequest.newBuilder(api.uri("/api/v1/token/rotate"))
-                .header("Authorization", "Bearer " + colleague)
+            api.requestAs(colleague, "/api/v1/token/rotate")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
     assertThat(refused.statusCode()).isEqualTo(403);
@@ -94,19 +88,10 @@ class SecurityTest {
     assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
     String id = ApiFixture.json(made).get("id").asText();
     String secret = ApiFixture.json(made).get("token").asText();
-    HttpRequest withSecret =
-        HttpRequest.newBuilder(api.uri("/api/v1/queues"))
-            .header("Authorization", "Bearer " + secret)
-            .GET()
-            .build();
+    HttpRequest withSecret = api.requestAs(secret, "/api/v1/queues").GET().build();
     assertThat(api.send(withSecret).statusCode()).isEqualTo(200);
     // Other callers may not manage tokens.
-    HttpResponse<String> refused =
-        api.send(
-            HttpRequest.newBuilder(api.uri("/api/v1/tokens"))
-                .header("Authorization", "Bearer " + secret)
-                .GET()
-                .build());
+    HttpResponse<String> refused = api.send(api.requestAs(secret, "/api/v1/tokens").GET().build());
     assertThat(refused.statusCode()).isEqualTo(403);
     HttpResponse<String> list = api.get("/api/v1/tokens");
     assertThat(list.body()).contains("nightly script").contains(id).doesNotContain(secret);
@@ -153,13 +138,7 @@ class SecurityTest {
       String fresh = ApiFixture.json(r).get("token").asText();
       assertThat(fresh).isNotEqualTo(f.token);
       assertThat(f.get("/api/v1/queues").statusCode()).isEqualTo(401);
-      assertThat(
-              f.send(
-                      HttpRequest.newBuilder(f.uri("/api/v1/queues"))
-                          .header("Authorization", "Bearer " + fresh)
-                          .GET()
-                          .build())
-                  .statusCode())
+      assertThat(f.send(f.requestAs(fresh, "/api/v1/queues").GET().build()).statusCode())
           .isEqualTo(200);
       assertThat(Files.readString(f.tokens.file()).trim()).isEqualTo(fresh);
     }

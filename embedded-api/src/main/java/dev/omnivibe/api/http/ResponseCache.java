@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -153,10 +152,5 @@ public final class ResponseCache {
 
   private static String lower(String s) {
     return s == null ? "" : s.toLowerCase(Locale.ROOT);
-  }
-
-  /** When now is, for entries' Age. */
-  Instant now() {
-    return clock.instant();
   }
 }

@@ -53,7 +53,7 @@ public final class CaffeineCache implements Cache {
   public Optional<byte[]> get(String key) {
     Entry e = entries.getIfPresent(key);
     Optional<byte[]> result = Optional.ofNullable(e).map(Entry::value);
-    return counters.count(result, result);
+    return counters.count(result);
   }
 
   @Override

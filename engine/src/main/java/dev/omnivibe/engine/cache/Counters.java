@@ -12,8 +12,9 @@ final class Counters {
     return new CacheStats(hits.sum(), misses.sum(), errors.sum());
   }
 
-  <T> T count(java.util.Optional<?> result, T value) {
+  /** Counts a lookup as a hit or a miss and passes its result on. */
+  java.util.Optional<byte[]> count(java.util.Optional<byte[]> result) {
     (result.isPresent() ? hits : misses).increment();
-    return value;
+    return result;
   }
 }

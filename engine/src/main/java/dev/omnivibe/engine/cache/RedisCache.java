@@ -91,7 +91,7 @@ public final class RedisCache implements Cache {
     try {
       Optional<byte[]> v = Optional.ofNullable(commands().get(key));
       lastCommandOk = true;
-      return counters.count(v, v);
+      return counters.count(v);
     } catch (RuntimeException e) {
       failed("get", e);
       counters.misses.increment();
