@@ -4,20 +4,15 @@ import dev.omnivibe.api.ApiConfig;
 import dev.omnivibe.api.ApiServer;
 import dev.omnivibe.api.auth.TokenStore;
 import dev.omnivibe.app.ExitCodes;
+import dev.omnivibe.app.Services;
 import dev.omnivibe.app.Settings;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.EngineConfig;
 import dev.omnivibe.engine.cache.Cache;
-import dev.omnivibe.engine.cache.CaffeineCache;
-import dev.omnivibe.engine.cache.RedisCache;
-import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import dev.omnivibe.engine.ffmpeg.FfmpegNotFoundException;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.platform.AppDirs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -100,29 +95,17 @@ public final class ServeCommand implements Callable<Integer> {
   /** Starts the node and prints where it is; the caller closes it. */
   public Node start(PrintWriter out) {
     AppDirs dirs = AppDirs.forCurrentUser();
-    Settings settings = Settings.load(dirs.config());
-    Path data = dataDir != null ? dataDir : dirs.data();
-    Path configuredFfmpeg = settings.get("ffmpeg.path").map(Path::of).orElse(null);
-    FfmpegTools tools = new FfmpegLocator().locate(ffmpeg, configuredFfmpeg);
-    ApiConfig api =
-        new ApiConfig()
-            .bind(bind != null ? bind : settings.get("api.bind").orElse("127.0.0.1"))
-            .port(
-                port != null ? port : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
-    settings.integer("api.max-upload-mb").ifPresent(mb -> api.maxUploadBytes((long) mb << 20));
-    settings.integer("api.slow-ms").ifPresent(ms -> api.slowRequest(Duration.ofMillis(ms)));
-    String redisUri = redis != null ? redis : settings.get("redis.uri").orElse(null);
-    long cacheMb = settings.integer("cache.max-mb").orElse(256);
-    Cache cache =
-        redisUri != null
-            ? new RedisCache(redisUri, Duration.ofMillis(500))
-            : new CaffeineCache(cacheMb << 20);
+    Services services = new Services(Settings.load(dirs.config()), dirs);
+    Path data = services.dataDir(dataDir);
+    FfmpegTools tools = services.ffmpeg(ffmpeg);
+    ApiConfig api = services.apiConfig(bind, port);
+    String redisUri = services.redisUri(redis);
+    Cache cache = services.cache(redis);
     Engine engine = null;
     try {
-      engine = Engine.open(new EngineConfig(data, tools).encoderCache(dirs.encoderCache()));
-      TokenStore tokens =
-          new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
-      ApiServer server = ApiServer.start(engine, cache, tokens, api);
+      engine = services.engine(data, tools);
+      ApiServer server = Services.startApi(engine, cache, data, api);
+      TokenStore tokens = server.tokens();
       out.println("OmniVibe render node");
       out.println("  API:     " + server.url());
       out.println(

@@ -1,23 +1,21 @@
 package dev.omnivibe.app.gui;
 
 import dev.omnivibe.app.ExitCodes;
-import dev.omnivibe.app.Workstation;
-import dev.omnivibe.engine.encoder.Codec;
-import dev.omnivibe.engine.encoder.EncoderReport;
-import dev.omnivibe.engine.encoder.EncoderStatus;
+import dev.omnivibe.app.Services;
+import dev.omnivibe.app.Settings;
+import dev.omnivibe.engine.platform.AppDirs;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The desktop window. It paints first; FFmpeg lookup and the encoder probe run in the background
- * and report into the status line.
+ * The desktop application. The window paints first (with placeholders); the store, FFmpeg lookup,
+ * encoder probe and the API start on a background thread and fill the views when ready.
  */
 public final class DesktopApp extends Application {
 
@@ -50,54 +48,78 @@ public final class DesktopApp extends Application {
     }
   }
 
+  private Workbench bench;
+  private MainWindow window;
+  private WindowState layout;
+
   @Override
   public void start(Stage stage) {
-    Label title = new Label("OmniVibe Workstation");
-    title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
-    Label status = new Label("Looking for FFmpeg and probing encoders…");
-    status.setId("engine-status");
-    VBox top = new VBox(8, title, status);
-    top.setPadding(new Insets(16));
-    List<String> args = getParameters().getRaw();
-    BorderPane root =
-        new BorderPane(
-            new Label(
-                args.isEmpty()
-                    ? "Render decks from the command line for now: omnivibe render DECK.json -o out.mp4"
-                    : "Deck: "
-                        + args.get(0)
-                        + "\nRender it with: omnivibe render \""
-                        + args.get(0)
-                        + "\" -o out.mp4"));
-    root.setTop(top);
-    stage.setTitle("OmniVibe Workstation");
-    stage.setScene(new Scene(root, 900, 560));
-    stage.show();
-
-    Task<String> probe =
-        new Task<>() {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    AppDirs dirs = AppDirs.forCurrentUser();
+    Settings settings;
+    try {
+      settings = Settings.load(dirs.config());
+    } catch (IllegalStateException e) {
+      System.err.println("warning: " + e.getMessage() + "; using defaults");
+      settings = Settings.load(dirs.config().resolve("unreadable-settings-ignored"));
+    }
+    layout = new WindowState(dirs.config());
+    HostServices host = getHostServices();
+    window = new MainWindow(stage, settings, dirs, p -> host.showDocument(p.toUri().toString()));
+    layout.restore(stage);
+    window.tabs().getSelectionModel().select(Math.max(0, Math.min(layout.tab(), 5)));
+    Runnable painted =
+        new Runnable() {
           @Override
-          protected String call() {
-            Workstation ws = Workstation.open(null);
-            EncoderReport report = ws.encoders(false);
-            long usable = report.encoders().stream().filter(EncoderStatus::usable).count();
-            return "FFmpeg "
-                + report.ffmpegVersion()
-                + " · default encoder "
-                + report.best(Codec.H264).map(EncoderStatus::name).orElse("none")
-                + " · "
-                + usable
-                + " of "
-                + report.encoders().size()
-                + " encoders usable";
+          public void run() {
+            window.scene().removePostLayoutPulseListener(this);
+            long ms = System.currentTimeMillis() - jvmStart;
+            System.err.println("omnivibe: window painted " + ms + " ms after start");
           }
         };
-    probe.setOnSucceeded(e -> status.setText(probe.getValue()));
-    probe.setOnFailed(
-        e -> status.setText("Engine not ready: " + probe.getException().getMessage()));
-    Thread t = new Thread(probe, "engine-start");
+    window.scene().addPostLayoutPulseListener(painted);
+    stage.show();
+
+    List<String> args = getParameters().getRaw();
+    Services services = new Services(settings, dirs);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Workbench opened = Workbench.open(services);
+                long ms = System.currentTimeMillis() - jvmStart;
+                Platform.runLater(
+                    () -> {
+                      bench = opened;
+                      window.attach(opened, Clock.systemUTC());
+                      System.err.println("omnivibe: engine ready " + ms + " ms after start");
+                      if (!args.isEmpty()) {
+                        window.openDeck(Path.of(args.get(0)));
+                      }
+                    });
+              } catch (RuntimeException e) {
+                Platform.runLater(() -> window.failed(e));
+              }
+            },
+            "engine-start");
     t.setDaemon(true);
     t.start();
+  }
+
+  @Override
+  public void stop() {
+    if (window != null) {
+      Stage s = (Stage) window.scene().getWindow();
+      if (s != null) {
+        layout.remember(s, window.tabs().getSelectionModel().getSelectedIndex());
+        layout.save();
+      }
+      window.detach();
+    }
+    if (bench != null) {
+      // Running renders go back to the queue and resume at the next start.
+      bench.close();
+    }
   }
 
   private static boolean isBlank(String s) {

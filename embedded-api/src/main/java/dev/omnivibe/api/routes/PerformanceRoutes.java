@@ -52,6 +52,14 @@ public final class PerformanceRoutes {
         engine.report(
             category == null || category.isBlank() ? null : category,
             Duration.ofSeconds(Math.round(hours * 3600)));
+    Json.send(ctx, reportJson(r, hours));
+  }
+
+  /**
+   * The report in the seed's JSON shape (snake_case, milliseconds, success rates in percent); the
+   * desktop app exports the same document.
+   */
+  public static ObjectNode reportJson(PerformanceReport r, double hours) {
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("period_hours", hours);
     out.put("category", r.category());
@@ -81,7 +89,7 @@ public final class PerformanceRoutes {
           .put("p95_duration_ms", num(p.stats().p95Ms()))
           .put("p99_duration_ms", num(p.stats().p99Ms()));
     }
-    Json.send(ctx, out);
+    return out;
   }
 
   private static ObjectNode stats(OperationStats s) {

@@ -1,0 +1,91 @@
+package dev.omnivibe.app;
+
+import dev.omnivibe.api.ApiConfig;
+import dev.omnivibe.api.ApiServer;
+import dev.omnivibe.api.auth.TokenStore;
+import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.EngineConfig;
+import dev.omnivibe.engine.cache.Cache;
+import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.cache.RedisCache;
+import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.platform.AppDirs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Builds the engine, cache and API from the settings file, the same way for the headless node and
+ * the desktop window. An explicit option (command line) always wins over the file.
+ */
+public final class Services {
+  private final Settings settings;
+  private final AppDirs dirs;
+
+  public Services(Settings settings, AppDirs dirs) {
+    this.settings = settings;
+    this.dirs = dirs;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public AppDirs dirs() {
+    return dirs;
+  }
+
+  public Path dataDir(Path option) {
+    return option != null ? option : settings.get("data.dir").map(Path::of).orElse(dirs.data());
+  }
+
+  public FfmpegTools ffmpeg(Path option) {
+    Path configured = settings.get("ffmpeg.path").map(Path::of).orElse(null);
+    return new FfmpegLocator().locate(option, configured);
+  }
+
+  /**
+   * Redis when a URI is configured (it degrades to uncached while Redis is away), else Caffeine.
+   */
+  public Cache cache(String redisOption) {
+    String uri = redisUri(redisOption);
+    return uri != null
+        ? new RedisCache(uri, Duration.ofMillis(500))
+        : new CaffeineCache((long) settings.integer("cache.max-mb").orElse(256) << 20);
+  }
+
+  public String redisUri(String option) {
+    return option != null ? option : settings.get("redis.uri").orElse(null);
+  }
+
+  /** Opens the engine with the worker counts from {@code workers.<queue>}. */
+  public Engine engine(Path dataDir, FfmpegTools tools) {
+    EngineConfig config = new EngineConfig(dataDir, tools).encoderCache(dirs.encoderCache());
+    for (QueueName q : QueueName.values()) {
+      settings.integer("workers." + q.id()).ifPresent(n -> config.workers(q, n));
+    }
+    return Engine.open(config);
+  }
+
+  public ApiConfig apiConfig(String bindOption, Integer portOption) {
+    ApiConfig api =
+        new ApiConfig()
+            .bind(bindOption != null ? bindOption : settings.get("api.bind").orElse("127.0.0.1"))
+            .port(
+                portOption != null
+                    ? portOption
+                    : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
+    settings.integer("api.max-upload-mb").ifPresent(mb -> api.maxUploadBytes((long) mb << 20));
+    settings.integer("api.slow-ms").ifPresent(ms -> api.slowRequest(Duration.ofMillis(ms)));
+    return api;
+  }
+
+  /** Starts the API; the token lives in {@code <data>/api-token}, created on first start. */
+  public static ApiServer startApi(Engine engine, Cache cache, Path dataDir, ApiConfig config) {
+    TokenStore tokens =
+        new TokenStore(dataDir.resolve("api-token"), engine.store(), Clock.systemUTC());
+    return ApiServer.start(engine, cache, tokens, config);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.omnivibe.app.gui;
+
+import dev.omnivibe.api.ApiConfig;
+import dev.omnivibe.api.ApiServer;
+import dev.omnivibe.app.Services;
+import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.cache.Cache;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the window drives: the engine, the response cache and, when enabled, the embedded API. Made
+ * off the FX thread at start-up; the API can be started, stopped and restarted from the settings
+ * view without touching the engine.
+ */
+public final class Workbench implements AutoCloseable {
+  private final Engine engine;
+  private final Path dataDir;
+  private volatile Cache cache;
+  private volatile ApiServer api;
+
+  public Workbench(Engine engine, Cache cache, Path dataDir) {
+    this.engine = engine;
+    this.cache = cache;
+    this.dataDir = dataDir;
+  }
+
+  /** Opens everything the settings file asks for; the API only when {@code api.enabled=true}. */
+  public static Workbench open(Services services) {
+    Path data = services.dataDir(null);
+    Engine engine = services.engine(data, services.ffmpeg(null));
+    Workbench bench = new Workbench(engine, services.cache(null), data);
+    if (services.settings().flag("api.enabled", false)) {
+      try {
+        bench.startApi(services.apiConfig(null, null));
+      } catch (RuntimeException e) {
+        // The window must still open; the settings view shows why the API is off.
+        bench.apiError = e.getMessage();
+      }
+    }
+    return bench;
+  }
+
+  private volatile String apiError;
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Optional<ApiServer> api() {
+    return Optional.ofNullable(api);
+  }
+
+  /** Why the API failed to start at launch, if it did. */
+  public Optional<String> apiError() {
+    return Optional.ofNullable(apiError);
+  }
+
+  /** Stops a running API, then starts one with {@code config}. */
+  public synchronized ApiServer startApi(ApiConfig config) {
+    stopApi();
+    api = Services.startApi(engine, cache, dataDir, config);
+    apiError = null;
+    return api;
+  }
+
+  public synchronized void stopApi() {
+    if (api != null) {
+      api.close();
+      api = null;
+    }
+  }
+
+  /** Swaps the response cache (Redis URI changed); a running API is restarted on the new one. */
+  public synchronized void replaceCache(Cache next, ApiConfig apiConfig) {
+    Cache old = cache;
+    boolean restart = api != null;
+    stopApi();
+    cache = next;
+    old.close();
+    if (restart) {
+      startApi(apiConfig);
+    }
+  }
+
+  public Cache cache() {
+    return cache;
+  }
+
+  @Override
+  public synchronized void close() {
+    stopApi();
+    engine.close();
+    cache.close();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.omnivibe.app.gui.preview;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+
+/** Plays a finished render, or says clearly why it cannot and offers the system player. */
+public final class PreviewView extends BorderPane {
+  private final PreviewViewModel vm;
+  private final MediaView media = new MediaView();
+  private MediaPlayer player;
+
+  public PreviewView(PreviewViewModel vm, Consumer<Path> openInSystem) {
+    this.vm = vm;
+    setId("preview-view");
+    Label title = new Label();
+    title.getStyleClass().add("preview-title");
+    title.textProperty().bind(vm.titleProperty());
+    Button play = new Button();
+    play.setId("preview-play");
+    play.textProperty()
+        .bind(Bindings.when(vm.playingProperty()).then("⏸ Pause").otherwise("▶ Play"));
+    play.disableProperty().bind(vm.fileProperty().isNull().or(vm.failedProperty()));
+    play.setOnAction(e -> toggle());
+    Button external = new Button("Open in system player");
+    external.setId("preview-external");
+    external.disableProperty().bind(vm.fileProperty().isNull());
+    external.setOnAction(e -> openInSystem.accept(vm.fileProperty().get()));
+    setTop(new ToolBar(title, play, external));
+    Label status = new Label();
+    status.setId("preview-status");
+    status.setWrapText(true);
+    status.textProperty().bind(vm.statusProperty());
+    media.setPreserveRatio(true);
+    StackPane stage = new StackPane(media);
+    stage.getStyleClass().add("preview-stage");
+    media.fitWidthProperty().bind(stage.widthProperty());
+    media.fitHeightProperty().bind(stage.heightProperty());
+    setCenter(stage);
+    setBottom(status);
+    vm.fileProperty().addListener((o, a, f) -> load(f));
+  }
+
+  private void load(Path file) {
+    if (player != null) {
+      player.dispose();
+      player = null;
+    }
+    media.setMediaPlayer(null);
+    if (file == null) {
+      return;
+    }
+    try {
+      Media m = new Media(file.toUri().toString());
+      MediaPlayer p = new MediaPlayer(m);
+      p.setOnError(
+          () -> vm.playbackFailed(p.getError() == null ? null : p.getError().getMessage()));
+      m.setOnError(
+          () -> vm.playbackFailed(m.getError() == null ? null : m.getError().getMessage()));
+      p.setOnReady(() -> vm.ready(m.getDuration().toSeconds()));
+      p.setOnEndOfMedia(() -> vm.setPlaying(false));
+      player = p;
+      media.setMediaPlayer(p);
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      // MediaException (unsupported codec, no decoder library) or the media natives missing.
+      vm.playbackFailed(e.getMessage());
+    }
+  }
+
+  private void toggle() {
+    if (player == null) {
+      return;
+    }
+    if (vm.playingProperty().get()) {
+      player.pause();
+      vm.setPlaying(false);
+    } else {
+      player.play();
+      vm.setPlaying(true);
+    }
+  }
+}

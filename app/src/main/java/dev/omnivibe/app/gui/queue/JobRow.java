@@ -1,0 +1,130 @@
+package dev.omnivibe.app.gui.queue;
+
+import dev.omnivibe.engine.job.JobProgress;
+import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.job.RenderJob;
+import java.nio.file.Path;
+import java.time.Instant;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One job as the queue table shows it; updated in place so the table keeps its selection. */
+public final class JobRow {
+  private final String id;
+  private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+  private final StringProperty queue = new SimpleStringProperty();
+  private final IntegerProperty priority = new SimpleIntegerProperty();
+  private final ObjectProperty<JobState> state = new SimpleObjectProperty<>();
+  private final DoubleProperty progress = new SimpleDoubleProperty();
+  private final DoubleProperty etaSeconds = new SimpleDoubleProperty(Double.NaN);
+  private final StringProperty phase = new SimpleStringProperty("");
+  private final StringProperty encoder = new SimpleStringProperty("");
+  private final StringProperty detail = new SimpleStringProperty("");
+  private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(Double.NaN);
+  private RenderJob job;
+
+  JobRow(RenderJob job) {
+    this.id = job.id();
+    update(job, null);
+  }
+
+  /** Takes the job's new state; {@code progress} is null when the event carried none. */
+  void update(RenderJob next, JobProgress p) {
+    job = next;
+    name.set(next.name());
+    queue.set(next.queue().id());
+    priority.set(next.priority());
+    state.set(next.state());
+    if (next.state() == JobState.SUCCEEDED) {
+      progress.set(1);
+      etaSeconds.set(0);
+      phase.set(next.cached() ? "from cache" : "done");
+    } else if (p != null && next.state() == JobState.RUNNING) {
+      progress.set(Math.max(0, Math.min(1, p.percent() / 100)));
+      etaSeconds.set(p.etaSeconds());
+      phase.set(p.phase());
+    } else if (next.state() != JobState.RUNNING) {
+      progress.set(next.state() == JobState.QUEUED ? 0 : progress.get());
+      phase.set("");
+    }
+    if (next.result() != null && next.result().encoder() != null) {
+      encoder.set(next.result().encoder());
+    }
+    detail.set(
+        next.error() != null
+            ? next.error().message()
+            : next.isFollower() ? "same render as job " + next.mergedInto().substring(0, 8) : "");
+  }
+
+  void tick(Instant now) {
+    Instant start = job.startedAt();
+    if (start == null) {
+      elapsedSeconds.set(Double.NaN);
+      return;
+    }
+    Instant end = job.state().isTerminal() && job.finishedAt() != null ? job.finishedAt() : now;
+    elapsedSeconds.set(Math.max(0, end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public RenderJob job() {
+    return job;
+  }
+
+  /** The finished file, when the job produced one. */
+  public Path output() {
+    return job.result() != null && job.result().output() != null
+        ? Path.of(job.result().output())
+        : null;
+  }
+
+  public javafx.beans.property.ReadOnlyStringProperty nameProperty() {
+    return name.getReadOnlyProperty();
+  }
+
+  public StringProperty queueProperty() {
+    return queue;
+  }
+
+  public IntegerProperty priorityProperty() {
+    return priority;
+  }
+
+  public ObjectProperty<JobState> stateProperty() {
+    return state;
+  }
+
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  public DoubleProperty etaSecondsProperty() {
+    return etaSeconds;
+  }
+
+  public StringProperty phaseProperty() {
+    return phase;
+  }
+
+  public StringProperty encoderProperty() {
+    return encoder;
+  }
+
+  public StringProperty detailProperty() {
+    return detail;
+  }
+
+  public DoubleProperty elapsedSecondsProperty() {
+    return elapsedSeconds;
+  }
+}
