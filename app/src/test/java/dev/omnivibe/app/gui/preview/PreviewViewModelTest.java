@@ -1,0 +1,34 @@
+package dev.omnivibe.app.gui.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewViewModelTest {
+  final PreviewViewModel vm = new PreviewViewModel();
+  @TempDir Path tmp;
+
+  @Test
+  void aMissingOutputIsReportedNotPlayed() {
+    vm.show("Deck", tmp.resolve("gone.mp4"));
+    assertThat(vm.fileProperty().get()).isNull();
+    assertThat(vm.failedProperty().get()).isTrue();
+    assertThat(vm.statusProperty().get()).contains("gone.mp4").contains("render it again");
+  }
+
+  @Test
+  void aPlaybackFailureSaysWhyAndPointsToTheSystemPlayer() throws Exception {
+    Path mp4 = Files.write(tmp.resolve("talk.mp4"), new byte[] {1});
+    vm.show("Talk", mp4);
+    assertThat(vm.fileProperty().get()).isEqualTo(mp4);
+    vm.playbackFailed("MEDIA_UNSUPPORTED");
+    assertThat(vm.statusProperty().get())
+        .contains("talk.mp4")
+        .contains("MEDIA_UNSUPPORTED")
+        .contains("system player");
+    assertThat(vm.failedProperty().get()).isTrue();
+  }
+}
