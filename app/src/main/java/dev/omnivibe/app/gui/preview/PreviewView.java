@@ -2,6 +2,7 @@ package dev.omnivibe.app.gui.preview;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,11 +12,13 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.media.Media;
 import javafx.scene.media.MediaPlayer;
 import javafx.scene.media.MediaView;
+import javafx.util.Duration;
 
 /** Plays a finished render, or says clearly why it cannot and offers the system player. */
 public final class PreviewView extends BorderPane {
   private final PreviewViewModel vm;
   private final MediaView media = new MediaView();
+  private static final Duration STARTUP_LIMIT = Duration.seconds(5);
   private MediaPlayer player;
 
   public PreviewView(PreviewViewModel vm, Consumer<Path> openInSystem) {
@@ -69,6 +72,23 @@ public final class PreviewView extends BorderPane {
       p.setOnEndOfMedia(() -> vm.setPlaying(false));
       player = p;
       media.setMediaPlayer(p);
+      // Without an audio device or decoder the player can stay silent for ever: give up visibly.
+      PauseTransition watchdog = new PauseTransition(STARTUP_LIMIT);
+      watchdog.setOnFinished(
+          e -> {
+            if (player == p && !vm.isReady() && !vm.failedProperty().get()) {
+              MediaPlayer.Status st = p.getStatus();
+              p.dispose();
+              player = null;
+              media.setMediaPlayer(null);
+              vm.playbackFailed(
+                  "the player did not start within "
+                      + (int) STARTUP_LIMIT.toSeconds()
+                      + " s; its state is "
+                      + st);
+            }
+          });
+      watchdog.play();
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       // MediaException (unsupported codec, no decoder library) or the media natives missing.
       vm.playbackFailed(e.getMessage());

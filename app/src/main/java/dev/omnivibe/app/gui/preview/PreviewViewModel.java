@@ -22,6 +22,7 @@ public final class PreviewViewModel {
           "Finished renders play here: pick one in the queue and press Preview.");
   private final BooleanProperty playing = new SimpleBooleanProperty();
   private final BooleanProperty failed = new SimpleBooleanProperty();
+  private boolean ready;
 
   /** Shows a finished output; a missing file is reported instead. */
   public void show(String name, Path output) {
@@ -35,12 +36,15 @@ public final class PreviewViewModel {
           "The output file " + (output == null ? "" : output + " ") + "is gone; render it again.");
       return;
     }
-    file.set(output);
+    ready = false;
+    // Status first: setting the file starts the player, which may fail at once.
     status.set("Loading " + output.getFileName() + "…");
+    file.set(output);
   }
 
   /** The player is ready. */
   public void ready(double seconds) {
+    ready = true;
     status.set(file.get().getFileName() + String.format(" · %.1f s", seconds));
   }
 
@@ -55,6 +59,10 @@ public final class PreviewViewModel {
             + (reason == null || reason.isBlank() ? "JavaFX Media refused it" : reason)
             + "). JavaFX needs an audio device and the system's H.264 decoder (libavcodec). "
             + "Open it in the system player instead.");
+  }
+
+  public boolean isReady() {
+    return ready;
   }
 
   public void setPlaying(boolean on) {

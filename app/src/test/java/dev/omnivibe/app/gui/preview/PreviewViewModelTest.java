@@ -31,4 +31,13 @@ class PreviewViewModelTest {
         .contains("system player");
     assertThat(vm.failedProperty().get()).isTrue();
   }
+
+  @Test
+  void aPlayerThatFailsAtOnceKeepsItsMessage() throws Exception {
+    Path mp4 = Files.write(tmp.resolve("now.mp4"), new byte[] {1});
+    // The view starts the player when the file changes; some failures come back synchronously.
+    vm.fileProperty().addListener((o, a, f) -> vm.playbackFailed("Could not create player!"));
+    vm.show("Now", mp4);
+    assertThat(vm.statusProperty().get()).contains("Could not create player!");
+  }
 }
