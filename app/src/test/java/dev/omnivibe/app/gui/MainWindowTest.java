@@ -135,17 +135,7 @@ class MainWindowTest {
           10,
           () -> status.getText().contains(name) && !status.getText().startsWith("Loading"));
     } catch (AssertionError e) {
-      StringBuilder fxStack = new StringBuilder();
-      Thread.getAllStackTraces()
-          .forEach(
-              (t, st) -> {
-                if (t.getName().contains("FX")) {
-                  fxStack.append(t.getName()).append('\n');
-                  for (var f : st) fxStack.append("  ").append(f).append('\n');
-                }
-              });
-      throw new AssertionError(
-          e.getMessage() + "; status: " + status.getText() + "\n" + fxStack, e);
+      throw new AssertionError(e.getMessage() + "; status: " + status.getText(), e);
     }
     robot.clickOn("#preview-external");
     assertThat(opened).contains(row.output());

@@ -30,7 +30,7 @@ public final class PreviewView extends BorderPane {
     Button play = new Button();
     play.setId("preview-play");
     play.textProperty()
-        .bind(Bindings.when(vm.playingProperty()).then("⏸ Pause").otherwise("▶ Play"));
+        .bind(Bindings.when(vm.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
     play.disableProperty().bind(vm.fileProperty().isNull().or(vm.failedProperty()));
     play.setOnAction(e -> toggle());
     Button external = new Button("Open in system player");

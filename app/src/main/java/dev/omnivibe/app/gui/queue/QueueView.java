@@ -53,13 +53,12 @@ public final class QueueView extends BorderPane {
     pause.setId("pause-all");
     pause
         .textProperty()
-        .bind(Bindings.when(vm.pausedProperty()).then("▶ Resume all").otherwise("⏸ Pause all"));
+        .bind(Bindings.when(vm.pausedProperty()).then("▶ Resume all").otherwise("❚❚ Pause all"));
     pause.setOnAction(e -> vm.togglePause());
     Button cancel = button("cancel-job", "✖ Cancel", () -> vm.cancel(selected()));
     Button retry = button("retry-job", "↻ Retry", () -> vm.retry(selected()));
     Button folder =
-        button(
-            "open-folder", "📂 Open folder", () -> openFolder.accept(vm.outputFolder(selected())));
+        button("open-folder", "Open folder", () -> openFolder.accept(vm.outputFolder(selected())));
     Button show = button("preview-job", "▷ Preview", () -> preview.accept(selected()));
     var sel = table.getSelectionModel().selectedItemProperty();
     // Re-evaluated on selection and on every table change, since a selected row changes state.
