@@ -15,6 +15,7 @@ import dev.omnivibe.app.gui.queue.QueueViewModel;
 import dev.omnivibe.app.gui.settings.SettingsView;
 import dev.omnivibe.app.gui.settings.SettingsViewModel;
 import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.media.PosterFrame;
 import dev.omnivibe.engine.platform.AppDirs;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -116,7 +117,18 @@ public final class MainWindow {
     this.bench = workbench;
     Async async = Async.forFx();
     queue = new QueueViewModel(bench.engine(), async, clock);
-    preview = new PreviewViewModel();
+    Path posters = dirs.cache().resolve("posters");
+    preview =
+        new PreviewViewModel(
+            async,
+            video ->
+                PosterFrame.grab(
+                    bench.engine().tools(),
+                    video,
+                    1.0,
+                    1280,
+                    posters.resolve(
+                        video.getFileName().toString().replaceAll("\\.mp4$", "") + ".png")));
     editor = new EditorViewModel(bench.engine(), async);
     encoders =
         new EncodersViewModel(

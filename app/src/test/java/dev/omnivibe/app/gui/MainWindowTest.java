@@ -137,6 +137,9 @@ class MainWindowTest {
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; status: " + status.getText(), e);
     }
+    waitFor(
+        "a still of the render", 10, () -> window.previewModel().posterProperty().get() != null);
+    assertThat(window.previewModel().posterProperty().get()).isRegularFile();
     robot.clickOn("#preview-external");
     assertThat(opened).contains(row.output());
   }
@@ -155,6 +158,14 @@ class MainWindowTest {
               assertThat(s.usable()).isTrue();
             });
     assertThat(robot.lookup("#encoder-summary").queryAs(Label.class).getText()).contains("usable");
+    // The probe result must not clear the user's choice (a bound choice box empties on setAll).
+    assertThat(
+            robot
+                .lookup("#encoder-choice")
+                .queryAs(javafx.scene.control.ChoiceBox.class)
+                .getValue())
+        .isEqualTo("auto");
+    assertThat(window.editor().encoderProperty().get()).isEqualTo("auto");
   }
 
   @Test

@@ -74,6 +74,7 @@ public final class EditorView extends BorderPane {
     quality.valueProperty().bindBidirectional(vm.qualityProperty());
     Spinner<Integer> priority = new Spinner<>(0, 9, vm.priorityProperty().get());
     priority.setId("render-priority");
+    priority.setTooltip(new javafx.scene.control.Tooltip("0-9; jobs with priority 9 run first"));
     priority.valueProperty().addListener((o, a, b) -> vm.priorityProperty().set(b));
     ChoiceBox<QueueName> queue =
         new ChoiceBox<>(FXCollections.observableArrayList(QueueName.values()));
@@ -89,7 +90,7 @@ public final class EditorView extends BorderPane {
     form.addRow(1, new Label("Resolution"), resolution);
     form.addRow(2, new Label("Frame rate"), fps);
     form.addRow(3, new Label("Quality"), quality);
-    form.addRow(4, new Label("Priority (9 runs first)"), priority);
+    form.addRow(4, new Label("Priority"), priority);
     form.addRow(5, new Label("Queue"), queue);
     form.addRow(6, new Label("Encoder"), encoder);
 

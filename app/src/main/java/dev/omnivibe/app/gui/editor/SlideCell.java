@@ -53,7 +53,12 @@ final class SlideCell extends ListCell<SlideItem> {
     form.addRow(0, new Label("Duration (s)"), duration);
     form.addRow(1, new Label("Narration"), new HBox(6, narration, pickNarration, clearNarration));
     form.addRow(2, new Label("Transition"), new HBox(6, transition, seconds));
-    HBox row = new HBox(12, thumb, new VBox(4, file, form), new VBox(4, up, down, remove));
+    // A fixed box: thumbnails load in the background and must not shift the form when they land.
+    javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(thumb);
+    frame.setMinSize(128, 72);
+    frame.setPrefSize(128, 72);
+    frame.setMaxSize(128, 72);
+    HBox row = new HBox(12, frame, new VBox(4, file, form), new VBox(4, up, down, remove));
     box = new VBox(4, row, problem);
     box.getStyleClass().add("slide-card");
     up.setOnAction(e -> vm.shift(getItem(), -1));

@@ -37,7 +37,12 @@ public final class EncodersViewModel {
     this.engine = engine;
     this.async = async;
     choice.set(savedChoice == null || savedChoice.isBlank() ? AUTO : savedChoice);
-    choice.addListener((o, a, b) -> saveChoice.accept(b == null ? AUTO : b));
+    choice.addListener(
+        (o, a, b) -> {
+          if (b != null) {
+            saveChoice.accept(b);
+          }
+        });
   }
 
   /**
@@ -60,13 +65,14 @@ public final class EncodersViewModel {
     encoders.setAll(r.encoders());
     String best = r.best(Codec.H264).map(EncoderStatus::name).orElse("none");
     defaultEncoder.set(best);
-    String keep = choice.get();
-    choices.setAll(AUTO);
-    r.encoders().stream()
-        .filter(EncoderStatus::usable)
-        .map(EncoderStatus::name)
-        .forEach(choices::add);
-    if (!choices.contains(keep)) {
+    String keep = choice.get() == null ? AUTO : choice.get();
+    java.util.List<String> next = new java.util.ArrayList<>();
+    next.add(AUTO);
+    r.encoders().stream().filter(EncoderStatus::usable).map(EncoderStatus::name).forEach(next::add);
+    // Edit the list in place: replacing it would clear a choice box's value bound to the choice.
+    choices.removeIf(c -> !next.contains(c));
+    next.stream().filter(c -> !choices.contains(c)).forEach(choices::add);
+    if (!next.contains(keep)) {
       // A saved override that no longer works (driver removed): say so and fall back.
       summary.set(keep + " is not usable any more; using auto (" + best + ")");
       choice.set(AUTO);

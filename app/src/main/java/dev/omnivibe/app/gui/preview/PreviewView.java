@@ -7,6 +7,8 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.media.Media;
@@ -43,11 +45,22 @@ public final class PreviewView extends BorderPane {
     status.setWrapText(true);
     status.textProperty().bind(vm.statusProperty());
     media.setPreserveRatio(true);
-    StackPane stage = new StackPane(media);
+    ImageView still = new ImageView();
+    still.setPreserveRatio(true);
+    still.setId("preview-poster");
+    still.visibleProperty().bind(vm.playingProperty().not());
+    vm.posterProperty()
+        .addListener(
+            (o, a, p) -> still.setImage(p == null ? null : new Image(p.toUri().toString(), true)));
+    StackPane stage = new StackPane(still, media);
+    still.fitWidthProperty().bind(stage.widthProperty());
+    still.fitHeightProperty().bind(stage.heightProperty());
     stage.getStyleClass().add("preview-stage");
     media.fitWidthProperty().bind(stage.widthProperty());
     media.fitHeightProperty().bind(stage.heightProperty());
     setCenter(stage);
+    status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    status.setMaxWidth(Double.MAX_VALUE);
     setBottom(status);
     vm.fileProperty().addListener((o, a, f) -> load(f));
   }

@@ -1,5 +1,6 @@
 package dev.omnivibe.app.gui.preview;
 
+import dev.omnivibe.app.gui.Async;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
@@ -15,6 +16,15 @@ import javafx.beans.property.StringProperty;
  * offer the system player instead.
  */
 public final class PreviewViewModel {
+  /** Makes a still of a video (FFmpeg in the app; anything in tests). */
+  @FunctionalInterface
+  public interface PosterMaker {
+    Path poster(Path video) throws Exception;
+  }
+
+  private final Async async;
+  private final PosterMaker posters;
+  private final ObjectProperty<Path> poster = new SimpleObjectProperty<>();
   private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
   private final StringProperty title = new SimpleStringProperty("Nothing to preview");
   private final StringProperty status =
@@ -24,8 +34,14 @@ public final class PreviewViewModel {
   private final BooleanProperty failed = new SimpleBooleanProperty();
   private boolean ready;
 
+  public PreviewViewModel(Async async, PosterMaker posters) {
+    this.async = async;
+    this.posters = posters;
+  }
+
   /** Shows a finished output; a missing file is reported instead. */
   public void show(String name, Path output) {
+    poster.set(null);
     playing.set(false);
     failed.set(false);
     title.set(name);
@@ -40,6 +56,16 @@ public final class PreviewViewModel {
     // Status first: setting the file starts the player, which may fail at once.
     status.set("Loading " + output.getFileName() + "…");
     file.set(output);
+    async.call(
+        () -> posters.poster(output),
+        p -> {
+          if (output.equals(file.get())) {
+            poster.set(p);
+          }
+        },
+        e -> {
+          // The still is a nicety; the status line already says what matters.
+        });
   }
 
   /** The player is ready. */
@@ -67,6 +93,11 @@ public final class PreviewViewModel {
 
   public void setPlaying(boolean on) {
     playing.set(on);
+  }
+
+  /** A still of the video, shown until (or instead of) playback. */
+  public ObjectProperty<Path> posterProperty() {
+    return poster;
   }
 
   public ObjectProperty<Path> fileProperty() {

@@ -8,7 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PreviewViewModelTest {
-  final PreviewViewModel vm = new PreviewViewModel();
+  final java.util.List<Path> asked = new java.util.ArrayList<>();
+  final PreviewViewModel vm =
+      new PreviewViewModel(
+          dev.omnivibe.app.gui.Async.direct(),
+          video -> {
+            asked.add(video);
+            return video.resolveSibling("poster.png");
+          });
   @TempDir Path tmp;
 
   @Test
@@ -17,6 +24,7 @@ class PreviewViewModelTest {
     assertThat(vm.fileProperty().get()).isNull();
     assertThat(vm.failedProperty().get()).isTrue();
     assertThat(vm.statusProperty().get()).contains("gone.mp4").contains("render it again");
+    assertThat(asked).isEmpty();
   }
 
   @Test
@@ -24,6 +32,8 @@ class PreviewViewModelTest {
     Path mp4 = Files.write(tmp.resolve("talk.mp4"), new byte[] {1});
     vm.show("Talk", mp4);
     assertThat(vm.fileProperty().get()).isEqualTo(mp4);
+    assertThat(asked).containsExactly(mp4);
+    assertThat(vm.posterProperty().get()).isEqualTo(tmp.resolve("poster.png"));
     vm.playbackFailed("MEDIA_UNSUPPORTED");
     assertThat(vm.statusProperty().get())
         .contains("talk.mp4")
