@@ -8,9 +8,9 @@ cd "$ROOT"
 
 # A real JavaFX window needs GTK 3 and an X server; install them when missing (Debian, as root).
 missing=()
-ldconfig -p | grep -q 'libgtk-3.so.0' || missing+=(libgtk-3-0)
+[ "$(ldconfig -p | grep -c 'libgtk-3.so.0')" -gt 0 ] || missing+=(libgtk-3-0)
 command -v Xvfb >/dev/null || missing+=(xvfb)
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+[ "$( (fc-list 2>/dev/null || true) | grep -ci dejavu)" -gt 0 ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -61,7 +61,10 @@ public final class PreviewView extends BorderPane {
     setCenter(stage);
     status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     status.setMaxWidth(Double.MAX_VALUE);
-    setBottom(status);
+    // A VBox hands the label its width, so the wrapped message gets the lines it needs.
+    javafx.scene.layout.VBox bottom = new javafx.scene.layout.VBox(status);
+    bottom.getStyleClass().add("footer");
+    setBottom(bottom);
     vm.fileProperty().addListener((o, a, f) -> load(f));
   }
 

@@ -153,8 +153,8 @@ public final class QueueView extends BorderPane {
     TableColumn<JobRow, JobState> state = new TableColumn<>("State");
     state.setCellValueFactory(c -> c.getValue().stateProperty());
     state.setCellFactory(c -> new StateCell());
-    TableColumn<JobRow, Number> progress = new TableColumn<>("Progress");
-    progress.setCellValueFactory(c -> c.getValue().progressProperty());
+    TableColumn<JobRow, ProgressCell.Shown> progress = new TableColumn<>("Progress");
+    progress.setCellValueFactory(c -> ProgressCell.of(c.getValue()));
     progress.setCellFactory(c -> new ProgressCell());
     progress.setPrefWidth(190);
     TableColumn<JobRow, String> encoder = new TableColumn<>("Encoder");
@@ -175,6 +175,20 @@ public final class QueueView extends BorderPane {
                 c.getValue().elapsedSecondsProperty()));
     TableColumn<JobRow, String> detail = new TableColumn<>("Details");
     detail.setCellValueFactory(c -> c.getValue().detailProperty());
+    detail.setCellFactory(
+        c ->
+            new javafx.scene.control.TableCell<>() {
+              @Override
+              protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                // Failure messages are long (they name the file and field): show them whole on
+                // hover.
+                setTooltip(
+                    empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+              }
+            });
+    detail.setPrefWidth(260);
     for (TableColumn<JobRow, ?> c :
         java.util.List.of(
             name, queue, state, progress, encoder, submitted, started, elapsed, detail)) {

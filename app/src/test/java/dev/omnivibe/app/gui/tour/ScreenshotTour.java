@@ -88,7 +88,9 @@ public final class ScreenshotTour {
     await("first render", 120, () -> state(engine, launch) == JobState.SUCCEEDED);
 
     engine.pause(QueueName.VIDEO);
-    Path gone = Files.copy(sample.resolveSibling("slides/02.png"), work.resolve("logo-draft.png"));
+    // A slide image of its own (a copy would be deduplicated against the first render by content).
+    Path gone = work.resolve("logo-draft.png");
+    ImageIO.write(SampleDeckWriter.slide(7, 9, 1280, 720), "png", gone.toFile());
     ObjectNode broken = deck(sample, 1280, 720);
     ((ObjectNode) broken.get("slides").get(1)).put("image", gone.toString());
     submit(engine, "Partner briefing", broken, sample.getParent(), 9);
@@ -96,7 +98,7 @@ public final class ScreenshotTour {
     Path longDeck =
         SampleDeckWriter.write(
             work.resolve("review"),
-            new SampleDeckWriter.Spec(36, 1920, 1080, 5.0, 0, "fade", 0.5, 1920, 1080, 30));
+            new SampleDeckWriter.Spec(90, 1920, 1080, 4.0, 0, "dissolve", 1.5, 1920, 1080, 30));
     RenderJob review =
         submit(
             engine,
@@ -112,7 +114,13 @@ public final class ScreenshotTour {
         120,
         () -> {
           JobRow r = fx(() -> window.queue().row(review.id()));
-          return r != null && r.progressProperty().get() > 0.3;
+          return r != null && r.progressProperty().get() > 0.35;
+        });
+    fx(
+        () -> {
+          var table = (javafx.scene.control.TableView<?>) window.scene().lookup("#queue-table");
+          table.getSelectionModel().select(0);
+          return null;
         });
     shot("tab-queue", "queue.png");
 
