@@ -100,6 +100,7 @@ class SettingsViewModelTest {
   void workerCountsApplyLiveAndTheRestWaitsForARestart() {
     vm.workersProperty(QueueName.VIDEO).set("3");
     vm.neo4jUriProperty().set("bolt://studio:7687");
+    vm.dataDirProperty().set(fx.dir.resolve("elsewhere").toString());
     vm.apply();
 
     assertThat(
@@ -111,8 +112,8 @@ class SettingsViewModelTest {
         .isEqualTo(3);
     assertThat(vm.messageProperty().get())
         .contains("video workers 3")
-        .contains("Restart the app")
-        .contains("neo4j.uri");
+        .contains("Restart the app to use the new data.dir")
+        .contains("still keeps its catalog in SQLite");
     Settings reread = Settings.load(dirs.config());
     assertThat(reread.get("workers.video")).contains("3");
     assertThat(reread.get("neo4j.uri")).contains("bolt://studio:7687");
