@@ -108,15 +108,22 @@ class MainWindowTest {
     assertThat(robot.lookup("#render-estimate").queryAs(Label.class).getText())
         .contains("3 slides");
 
+    // Hold the queue with the toolbar, so the row can be watched from its first state on.
+    select("tab-queue");
+    robot.clickOn("#pause-all");
+    waitFor("the queues to pause", 10, () -> window.queue().pausedProperty().get());
+    select("tab-editor");
     List<Double> progress = new CopyOnWriteArrayList<>();
     robot.clickOn("#submit-render");
     waitFor("the job in the queue", 10, () -> !window.queue().allRows().isEmpty());
     assertThat(window.tabs().getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-queue");
     JobRow row = window.queue().allRows().get(0);
-    row.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+    assertThat(row.stateProperty().get()).isEqualTo(JobState.QUEUED);
     assertThat(row.nameProperty().get()).isEqualTo("Window test");
+    row.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+    robot.clickOn("#pause-all"); // now "Resume all"
     waitFor("the render to finish", 60, () -> row.stateProperty().get() == JobState.SUCCEEDED);
-    assertThat(progress).isNotEmpty().last().isEqualTo(1.0);
+    assertThat(progress).isNotEmpty().isSorted().last().isEqualTo(1.0);
     waitFor(
         "a completion notification",
         10,
