@@ -42,6 +42,11 @@ public final class Settings {
     return new Settings(file, p);
   }
 
+  /** No values, for when the file cannot be read; saving still goes to the usual place. */
+  public static Settings empty(Path configDir) {
+    return new Settings(configDir.resolve("omnivibe.properties"), new Properties());
+  }
+
   public Path file() {
     return file;
   }
@@ -78,8 +83,17 @@ public final class Settings {
    * @throws IllegalStateException naming the file when it cannot be written
    */
   public Settings save(Map<String, String> changes) {
+    // Start from the file as it is now, not from this snapshot: the window has more than one
+    // writer (settings form, encoder choice), and each must keep the others' keys.
     Properties next = new Properties();
     next.putAll(values);
+    if (Files.isRegularFile(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        next.load(in);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
     changes.forEach(
         (k, v) -> {
           if (v == null || v.isBlank()) {

@@ -61,7 +61,7 @@ public final class DesktopApp extends Application {
       settings = Settings.load(dirs.config());
     } catch (IllegalStateException e) {
       System.err.println("warning: " + e.getMessage() + "; using defaults");
-      settings = Settings.load(dirs.config().resolve("unreadable-settings-ignored"));
+      settings = Settings.empty(dirs.config());
     }
     layout = new WindowState(dirs.config());
     HostServices host = getHostServices();

@@ -222,6 +222,14 @@ public final class MainWindow {
     tabs.getSelectionModel().select(editorTab);
   }
 
+  /** Shows the view whose tab has this id ({@code tab-queue}, {@code tab-editor}, …). */
+  public void select(String tabId) {
+    tabs.getTabs().stream()
+        .filter(t -> tabId.equals(t.getId()))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
   public TabPane tabs() {
     return tabs;
   }

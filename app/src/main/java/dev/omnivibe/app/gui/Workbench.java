@@ -18,6 +18,7 @@ public final class Workbench implements AutoCloseable {
   private final Path dataDir;
   private volatile Cache cache;
   private volatile ApiServer api;
+  private volatile String apiError;
 
   public Workbench(Engine engine, Cache cache, Path dataDir) {
     this.engine = engine;
@@ -40,8 +41,6 @@ public final class Workbench implements AutoCloseable {
     }
     return bench;
   }
-
-  private volatile String apiError;
 
   public Engine engine() {
     return engine;

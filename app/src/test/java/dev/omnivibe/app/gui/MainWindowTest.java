@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -78,16 +77,7 @@ class MainWindowTest {
   }
 
   void select(String tabId) {
-    robot.interact(
-        () -> {
-          TabPane tabs = window.tabs();
-          tabs.getSelectionModel()
-              .select(
-                  tabs.getTabs().stream()
-                      .filter(t -> tabId.equals(t.getId()))
-                      .findFirst()
-                      .orElseThrow());
-        });
+    robot.interact(() -> window.select(tabId));
   }
 
   @Test

@@ -234,12 +234,8 @@ public final class QueueViewModel {
       row = new JobRow(job);
       byId.put(job.id(), row);
       rows.add(row);
-    } else {
-      row.update(job, progress);
     }
-    if (progress != null) {
-      row.update(job, progress);
-    }
+    row.update(job, progress);
     return row;
   }
 

@@ -199,13 +199,7 @@ public final class ScreenshotTour {
   private void shot(String tabId, String file) throws Exception {
     fx(
         () -> {
-          var tabs = window.tabs();
-          tabs.getSelectionModel()
-              .select(
-                  tabs.getTabs().stream()
-                      .filter(t -> tabId.equals(t.getId()))
-                      .findFirst()
-                      .orElseThrow());
+          window.select(tabId);
           return null;
         });
     Thread.sleep(1500);
