@@ -3,6 +3,7 @@ package dev.omnivibe.engine;
 import dev.omnivibe.engine.deck.DeckReader;
 import dev.omnivibe.engine.deck.DeckResolver;
 import dev.omnivibe.engine.deck.InvalidDeckException;
+import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.dedup.DedupKey;
@@ -35,6 +36,10 @@ import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.store.Presentation;
 import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.store.Store;
+import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechRequest;
+import dev.omnivibe.engine.tts.SpeechUnavailableException;
+import dev.omnivibe.engine.tts.Voice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,6 +77,9 @@ public final class Engine implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final int recovered;
   private final Forecasts forecasts;
+  private final Espeak espeak;
+  private final AssetStore assets;
+  private final Narrations narrations;
 
   private Engine(EngineConfig config, EngineLock lock, Store store) {
     this.config = config;
@@ -90,11 +98,29 @@ public final class Engine implements AutoCloseable {
     Renderer renderer =
         new Renderer(
             config.tools, new RenderOptions(workDir(), config.plan, "/dev/dri/renderD128"));
+    this.espeak = config.espeak != null ? config.espeak : Espeak.locate(System.getenv());
+    this.assets = new AssetStore(assetsDir());
+    this.narrations = new Narrations(espeak, cache);
     RenderJobHandler renders =
-        new RenderJobHandler(renderer, resolver, () -> encoders, assetsDir(), monitor, estimator);
+        new RenderJobHandler(
+            renderer, resolver, () -> encoders, assetsDir(), monitor, estimator, this::job);
+    NarrationJobHandler narration =
+        new NarrationJobHandler(
+            espeak,
+            config.tools,
+            new AudioInspector(new Ffprobe(config.tools)),
+            assets,
+            workDir(),
+            monitor);
     this.queue =
         new JobQueue(
-            store, config.clock, Map.of(JobType.RENDER, renders), workers(), config.random);
+            store,
+            config.clock,
+            Map.of(JobType.RENDER, renders, JobType.NARRATION, narration),
+            workers(),
+            config.random,
+            narrations::check);
+    narrations.attach(queue);
     this.forecasts = new Forecasts(queue, estimator, () -> encoders);
     this.recovered = queue.start();
     if (config.tickEvery != null) {
@@ -193,15 +219,22 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException for an unusable encoder choice or priority
    */
   public RenderJob submit(RenderRequest request) throws InvalidDeckException {
+    List<Narrations.Spoken> spoken = narrations.find(request.deck());
     ResolvedDeck deck =
         resolver.resolve(
-            DeckReader.fromTree(request.deck(), request.baseDir()),
+            DeckReader.fromTree(
+                spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken),
+                request.baseDir()),
             new AssetMedia(assetsDir(), request.baseDir()));
     EncoderSelector.select(request.encoder(), encoders);
     String key;
     String presentation;
     try {
       key = DedupKey.of(deck, request.encoder(), hasher);
+      for (Narrations.Spoken s : spoken) {
+        // Same words, voice and loudness make the same narration, so the same video.
+        key = DedupKey.combine(key, s.slide() + ":" + s.payload().dedupKey());
+      }
       presentation = DedupKey.presentation(deck, hasher);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the deck's files: " + e.getMessage(), e);
@@ -223,6 +256,7 @@ public final class Engine implements AutoCloseable {
         request.output() != null
             ? request.output().toAbsolutePath()
             : outputsDir().resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
+    Map<Integer, String> needs = narrations.submit(spoken, request.name(), request.priority());
     RenderPayload payload =
         new RenderPayload(
             request.deck(),
@@ -230,7 +264,8 @@ public final class Engine implements AutoCloseable {
             request.encoder(),
             output,
             Workload.of(deck),
-            presentation);
+            presentation,
+            Narrations.needsJson(needs));
     RenderJob job =
         queue.submit(
             new NewJob(
@@ -251,21 +286,30 @@ public final class Engine implements AutoCloseable {
   }
 
   private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {
+    return cachedCopy(
+        request.name(),
+        request.queue() == null ? QueueName.VIDEO : request.queue(),
+        request.priority(),
+        earlier);
+  }
+
+  /** A finished job answered by an identical earlier one (same type, payload and result). */
+  private RenderJob cachedCopy(String name, QueueName queueName, int priority, RenderJob earlier) {
     var now = config.clock.instant();
     return new RenderJob(
         UUID.randomUUID().toString(),
-        request.name(),
-        JobType.RENDER,
-        request.queue() == null ? QueueName.VIDEO : request.queue(),
-        request.priority(),
+        name,
+        earlier.type(),
+        queueName,
+        priority,
         0,
         JobState.SUCCEEDED,
         0,
         0,
         0,
         earlier.payload(),
-        request.retryPolicy(),
-        request.limits(),
+        null,
+        null,
         earlier.dedupKey(),
         null,
         false,
@@ -276,6 +320,39 @@ public final class Engine implements AutoCloseable {
         null,
         null,
         earlier.result());
+  }
+
+  /**
+   * The local text-to-speech voices.
+   *
+   * @throws SpeechUnavailableException saying how to install espeak-ng
+   */
+  public List<Voice> voices() throws IOException, InterruptedException {
+    return espeak.voices();
+  }
+
+  /**
+   * Queues speech on the audio queue. The finished job's result is a WAV asset ({@code
+   * asset:<result.sha256>}) at {@code lufs} loudness (NaN: as spoken). Identical speech within the
+   * cache TTL answers at once; identical open speech is joined.
+   *
+   * @throws InvalidDeckException listing every problem (text, voice, rate) by field
+   * @throws SpeechUnavailableException saying how to install espeak-ng
+   */
+  public RenderJob narrate(String name, SpeechRequest speech, double lufs, int priority)
+      throws InvalidDeckException, IOException, InterruptedException {
+    List<Problem> problems = speech.problems("", espeak.voices());
+    if (!problems.isEmpty()) {
+      throw new InvalidDeckException(problems);
+    }
+    NarrationPayload payload = new NarrationPayload(speech, lufs);
+    String key = payload.dedupKey();
+    Optional<RenderJob> earlier = cache.lookup(key);
+    if (earlier.isPresent()) {
+      return queue.record(cachedCopy(name, QueueName.AUDIO, priority, earlier.get()));
+    }
+    return queue.submit(
+        new NewJob(name, JobType.NARRATION, null, priority, payload.toJson(), null, null, key));
   }
 
   static String safeName(String name) {

@@ -28,6 +28,7 @@ public final class EngineConfig {
   RandomGenerator random = new java.util.SplittableRandom();
   PlanOptions plan = PlanOptions.defaults();
   Path encoderCache;
+  dev.omnivibe.engine.tts.Espeak espeak;
 
   /**
    * @param dataDir holds the store ({@code omnivibe.db}), assets, outputs and temporary work
@@ -38,6 +39,12 @@ public final class EngineConfig {
   }
 
   /** Time for queues, limits, retries, caches and reports (tests pass a clock they move). */
+  /** The speech engine for narration; default: espeak-ng from {@code PATH}. */
+  public EngineConfig espeak(dev.omnivibe.engine.tts.Espeak espeak) {
+    this.espeak = espeak;
+    return this;
+  }
+
   public EngineConfig clock(Clock clock) {
     this.clock = clock;
     return this;

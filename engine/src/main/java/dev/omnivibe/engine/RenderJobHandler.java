@@ -10,6 +10,7 @@ import dev.omnivibe.engine.estimate.RenderEstimator;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
+import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.Status;
 import dev.omnivibe.engine.queue.JobContext;
@@ -24,6 +25,8 @@ import dev.omnivibe.engine.render.Renderer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Runs render jobs: resolves the stored deck, renders it, and records timings and history. */
@@ -34,6 +37,7 @@ final class RenderJobHandler implements JobHandler {
   private final Path assets;
   private final PerformanceMonitor monitor;
   private final RenderEstimator estimator;
+  private final Function<String, Optional<RenderJob>> jobs;
 
   RenderJobHandler(
       Renderer renderer,
@@ -41,7 +45,9 @@ final class RenderJobHandler implements JobHandler {
       Supplier<EncoderReport> encoders,
       Path assets,
       PerformanceMonitor monitor,
-      RenderEstimator estimator) {
+      RenderEstimator estimator,
+      Function<String, Optional<RenderJob>> jobs) {
+    this.jobs = jobs;
     this.renderer = renderer;
     this.resolver = resolver;
     this.encoders = encoders;
@@ -58,7 +64,8 @@ final class RenderJobHandler implements JobHandler {
     try {
       ResolvedDeck deck =
           resolver.resolve(
-              DeckReader.fromTree(p.deck(), p.baseDir()), new AssetMedia(assets, p.baseDir()));
+              DeckReader.fromTree(Narrations.spokenDeck(p.deck(), p.needs(), jobs), p.baseDir()),
+              new AssetMedia(assets, p.baseDir()));
       EncoderProfile profile =
           ctx.softwareOnly()
               ? EncoderProfile.software()

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * What a render job stores: the deck as submitted, how to resolve its media, the encoder choice,
- * the output path and its workload (for estimates).
+ * the output path, its workload (for estimates) and, for spoken slides, the narration it needs
+ * (slide index to {@code job:<id>} or {@code asset:<sha256>}).
  */
 record RenderPayload(
     JsonNode deck,
@@ -16,7 +17,8 @@ record RenderPayload(
     String encoder,
     Path output,
     Workload workload,
-    String presentation) {
+    String presentation,
+    JsonNode needs) {
 
   JsonNode toJson() {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -27,6 +29,9 @@ record RenderPayload(
     n.put("uniqueFrames", workload.uniqueFrames());
     n.put("outputSeconds", workload.outputSeconds());
     n.put("presentation", presentation);
+    if (needs != null && !needs.isEmpty()) {
+      n.set(Narrations.NEEDS, needs);
+    }
     return n;
   }
 
@@ -38,6 +43,7 @@ record RenderPayload(
         n.path("encoder").asText("auto"),
         Path.of(n.path("output").asText()),
         new Workload(n.path("uniqueFrames").asLong(), n.path("outputSeconds").asDouble()),
-        n.path("presentation").asText(null));
+        n.path("presentation").asText(null),
+        n.get(Narrations.NEEDS));
   }
 }

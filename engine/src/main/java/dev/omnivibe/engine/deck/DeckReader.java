@@ -26,6 +26,11 @@ public final class DeckReader {
   private static final Set<String> DECK_FIELDS = Set.of("slides", "output");
   private static final Set<String> SLIDE_FIELDS =
       Set.of("image", "duration", "narration", "padding", "transition");
+
+  /** Text-to-speech fields: valid in a submitted deck, replaced before a deck is read here. */
+  public static final Set<String> SPOKEN_FIELDS =
+      Set.of("narrationText", "voice", "rate", "speech");
+
   private static final Set<String> TRANSITION_FIELDS = Set.of("type", "duration");
   private static final Set<String> OUTPUT_FIELDS = Set.of("width", "height", "fps", "quality");
 
@@ -211,7 +216,14 @@ public final class DeckReader {
   private void rejectUnknown(JsonNode node, String prefix, Set<String> known) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
-      if (!known.contains(field)) {
+      if (SPOKEN_FIELDS.contains(field)) {
+        // The queue turns these into narration files before the deck gets here.
+        problems.add(
+            new Problem(
+                prefix + field,
+                "is spoken by the render queue (the desktop app or `omnivibe serve`); "
+                    + "rendering directly needs a narration file"));
+      } else if (!known.contains(field)) {
         problems.add(
             new Problem(
                 prefix + field,

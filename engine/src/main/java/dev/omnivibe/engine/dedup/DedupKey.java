@@ -23,6 +23,11 @@ public final class DedupKey {
         canonical(deck, hasher) + "encoder " + encoderChoice.toLowerCase(Locale.ROOT) + "\n");
   }
 
+  /** A key that also depends on {@code more} (e.g. the narration a deck will speak). */
+  public static String combine(String key, String more) {
+    return ContentHasher.sha256(key + "\n" + more + "\n");
+  }
+
   /** The key of the deck alone (the presentation), whatever encoder renders it. */
   public static String presentation(ResolvedDeck deck, ContentHasher hasher) throws IOException {
     return ContentHasher.sha256(canonical(deck, hasher));

@@ -12,7 +12,8 @@ public final class JobTransitions {
   private static final Map<JobState, Set<JobState>> LEGAL = new EnumMap<>(JobState.class);
 
   static {
-    LEGAL.put(JobState.QUEUED, EnumSet.of(JobState.RUNNING, JobState.CANCELLED));
+    // QUEUED -> FAILED: a job whose prerequisite (its narration) failed fails without running.
+    LEGAL.put(JobState.QUEUED, EnumSet.of(JobState.RUNNING, JobState.CANCELLED, JobState.FAILED));
     // RUNNING -> QUEUED is the recovery of a job whose process died while running it.
     LEGAL.put(
         JobState.RUNNING,

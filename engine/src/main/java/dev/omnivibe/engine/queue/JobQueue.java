@@ -2,6 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.IllegalTransitionException;
+import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
@@ -62,6 +63,7 @@ public final class JobQueue implements AutoCloseable {
   private final ExecutorService stopper =
       Executors.newCachedThreadPool(r -> daemon(r, "omnivibe-stop"));
   private long nextRank;
+  private final JobGate gate;
   private boolean started;
   private boolean closed;
 
@@ -71,6 +73,17 @@ public final class JobQueue implements AutoCloseable {
       Map<JobType, JobHandler> handlers,
       Map<QueueName, Integer> workers,
       RandomGenerator random) {
+    this(store, clock, handlers, workers, random, JobGate.OPEN);
+  }
+
+  public JobQueue(
+      Store store,
+      Clock clock,
+      Map<JobType, JobHandler> handlers,
+      Map<QueueName, Integer> workers,
+      RandomGenerator random,
+      JobGate gate) {
+    this.gate = gate;
     this.store = store;
     this.clock = clock;
     this.handlers = Map.copyOf(handlers);
@@ -460,9 +473,10 @@ public final class JobQueue implements AutoCloseable {
         lane.liveWorkers--;
         return null;
       }
-      if (!lane.paused && !lane.ready.isEmpty()) {
+      RenderJob next = lane.paused ? null : nextAllowed(lane);
+      if (next != null) {
         Instant now = clock.instant();
-        RenderJob running = lane.ready.first().to(JobState.RUNNING, now);
+        RenderJob running = next.to(JobState.RUNNING, now);
         try {
           commit(followers.withLeader(running, open::get, now));
         } catch (StoreException e) {
@@ -478,6 +492,32 @@ public final class JobQueue implements AutoCloseable {
       }
       awaitQuietly(lane, null);
     }
+  }
+
+  /** The first waiting job the gate lets start; jobs it fails are failed on the way. */
+  private RenderJob nextAllowed(Lane lane) {
+    List<RenderJob> refused = new ArrayList<>();
+    RenderJob found = null;
+    for (RenderJob j : lane.ready) {
+      JobGate.Verdict v = gate.check(j, this::job);
+      if (v.kind() == JobGate.Verdict.Kind.READY) {
+        found = j;
+        break;
+      }
+      if (v.kind() == JobGate.Verdict.Kind.FAIL) {
+        RenderJob.Builder b = j.transition(JobState.FAILED, clock.instant());
+        b.error = new JobError(FailureKind.BAD_INPUT, v.reason());
+        refused.add(b.build());
+      }
+    }
+    for (RenderJob f : refused) {
+      try {
+        commit(followers.withLeader(f, open::get, clock.instant()));
+      } catch (StoreException e) {
+        LOG.warn("cannot fail job {} yet: {}", f.id(), e.getMessage());
+      }
+    }
+    return found;
   }
 
   private void awaitQuietly(Lane lane, Duration timeout) {
@@ -506,6 +546,10 @@ public final class JobQueue implements AutoCloseable {
       try {
         commit(followers.withLeader(next, open::get, now));
         progress.remove(run.id);
+        if (next.state().isTerminal()) {
+          // A finished job may be what a gated job in another lane waits for.
+          lanes.values().forEach(l -> l.wake.signalAll());
+        }
       } catch (StoreException e) {
         // The job stays RUNNING here and in the store; tick() saves the result when it can.
         unsaved.put(run.id, next);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class JobTransitionsTest {
   private static final Map<JobState, Set<JobState>> EXPECTED =
       Map.of(
-          QUEUED, EnumSet.of(RUNNING, CANCELLED),
+          QUEUED, EnumSet.of(RUNNING, CANCELLED, FAILED),
           RUNNING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED, RETRY_WAIT, QUEUED),
           RETRY_WAIT, EnumSet.of(QUEUED, CANCELLED),
           FAILED, EnumSet.of(QUEUED),

@@ -1,0 +1,55 @@
+package dev.omnivibe.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.engine.tts.SpeechRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * What a narration job stores: the words, voice and speed, and the loudness to bring them to.
+ *
+ * @param lufs target integrated loudness, or NaN to leave the level as spoken
+ */
+record NarrationPayload(SpeechRequest speech, double lufs) {
+
+  JsonNode toJson() {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("text", speech.text());
+    n.put("voice", speech.voice());
+    n.put("rate", speech.rate());
+    if (!Double.isNaN(lufs)) {
+      n.put("lufs", lufs);
+    }
+    return n;
+  }
+
+  static NarrationPayload of(JsonNode n) {
+    return new NarrationPayload(
+        new SpeechRequest(
+            n.path("text").asText(""), n.path("voice").asText(null), n.path("rate").asInt()),
+        n.has("lufs") ? n.get("lufs").asDouble() : Double.NaN);
+  }
+
+  /** Identical words, voice, speed and loudness make identical audio: one job, one asset. */
+  String dedupKey() {
+    String spec =
+        String.format(
+            Locale.ROOT,
+            "narration/v1\n%s\n%d\n%.2f\n%s",
+            speech.voice().toLowerCase(Locale.ROOT),
+            speech.rate(),
+            lufs,
+            speech.text());
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(spec.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
