@@ -10,6 +10,7 @@ import dev.omnivibe.api.routes.JobEvents;
 import dev.omnivibe.api.routes.JobRoutes;
 import dev.omnivibe.api.routes.OutputDownload;
 import dev.omnivibe.api.routes.PerformanceRoutes;
+import dev.omnivibe.api.routes.SpeechRoutes;
 import dev.omnivibe.api.routes.StaticFiles;
 import dev.omnivibe.api.routes.SystemRoutes;
 import dev.omnivibe.api.routes.TokenRoutes;
@@ -55,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
           new Route("GET", "/api/v1/queues", true),
           new Route("POST", "/api/v1/queues/{name}/pause", true),
           new Route("POST", "/api/v1/queues/{name}/resume", true),
+          new Route("GET", "/api/v1/voice/list", true),
+          new Route("POST", "/api/v1/audio/generate", true),
           new Route("GET", "/api/v1/encoders", true),
           new Route("POST", "/api/v1/encoders/refresh", true),
           new Route("GET", "/api/v1/performance/report", true),
@@ -114,6 +117,7 @@ public final class ApiServer implements AutoCloseable {
     AssetRoutes assets = new AssetRoutes(engine, config.maxUploadBytes);
     OutputDownload output = new OutputDownload(engine);
     StaticFiles statics = new StaticFiles();
+    SpeechRoutes speech = new SpeechRoutes(engine, config.maxJsonBytes);
     byte[] openapi = resource("/openapi.json");
 
     Javalin app =
@@ -179,6 +183,14 @@ public final class ApiServer implements AutoCloseable {
     getAndHead(app, "/api/v1/queues", responses.wrap("/api/v1/queues", system::queues));
     app.post("/api/v1/queues/{name}/pause", system::pause);
     app.post("/api/v1/queues/{name}/resume", system::resume);
+    getAndHead(app, "/api/v1/voice/list", responses.wrap("/api/v1/voice/list", speech::voices));
+    app.post(
+        "/api/v1/audio/generate",
+        ctx -> {
+          speech.generate(ctx);
+          responses.invalidate("/api/v1/jobs*");
+          responses.invalidate("/api/v1/queues*");
+        });
     getAndHead(app, "/api/v1/encoders", responses.wrap("/api/v1/encoders", system::encoders));
     app.post("/api/v1/encoders/refresh", system::refreshEncoders);
     getAndHead(

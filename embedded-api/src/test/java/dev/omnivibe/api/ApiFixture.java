@@ -32,12 +32,22 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(Path dir, Cache cache, ApiConfig config) {
+    this(dir, cache, config, c -> c);
+  }
+
+  /** With engine settings changed by {@code tune} (e.g. another speech engine). */
+  ApiFixture(
+      Path dir,
+      Cache cache,
+      ApiConfig config,
+      java.util.function.UnaryOperator<EngineConfig> tune) {
     data = dir.resolve("data");
     engine =
         Engine.open(
-            new EngineConfig(data, TestFfmpeg.real())
-                .workers(QueueName.VIDEO, 1)
-                .encoderCache(dir.resolve("encoders.json")));
+            tune.apply(
+                new EngineConfig(data, TestFfmpeg.real())
+                    .workers(QueueName.VIDEO, 1)
+                    .encoderCache(dir.resolve("encoders.json"))));
     tokens = new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
     token = tokens.ownerToken();
     server = ApiServer.start(engine, cache, tokens, config);

@@ -13,6 +13,7 @@ final class JobJson {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("id", j.id());
     n.put("name", j.name());
+    n.put("type", j.type().name().toLowerCase(java.util.Locale.ROOT));
     n.put("state", j.state().name());
     n.put("priority", j.priority());
     n.put("queue", j.queue().id());
@@ -45,6 +46,10 @@ final class JobJson {
       r.put("speed", round(j.result().speed()));
       r.put("fallbackReason", j.result().fallbackReason());
       r.put("output", "/api/v1/jobs/" + j.id() + "/output");
+      if (j.type() == dev.omnivibe.engine.job.JobType.NARRATION) {
+        // Spoken audio lands in the asset store: use this id in a deck's "narration".
+        r.put("asset", "asset:" + j.result().sha256());
+      }
     }
     return n;
   }

@@ -48,7 +48,13 @@ public final class OutputDownload {
     ctx.header(Header.LAST_MODIFIED, Send.httpDate(modified.toInstant()));
     ctx.header(Header.ACCEPT_RANGES, "bytes");
     ctx.header(Header.CACHE_CONTROL, "private, max-age=0, must-revalidate");
-    ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
+    boolean audio = job.type() == dev.omnivibe.engine.job.JobType.NARRATION;
+    // Narration lives in the asset store under its hash; give the download a usable name.
+    String filename =
+        audio
+            ? "narration-" + id.substring(0, Math.min(8, id.length())) + ".wav"
+            : file.getFileName().toString();
+    ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     if (Etags.matches(ctx.header(Header.IF_NONE_MATCH), etag)) {
       ctx.status(304);
       return;
@@ -77,7 +83,7 @@ public final class OutputDownload {
       ctx.header(Header.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
     }
     long count = end - start + 1;
-    ctx.contentType("video/mp4");
+    ctx.contentType(audio ? "audio/wav" : "video/mp4");
     ctx.header(Header.CONTENT_LENGTH, String.valueOf(count));
     InputStream in = Files.newInputStream(file);
     in.skipNBytes(start);
