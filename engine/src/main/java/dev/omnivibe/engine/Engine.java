@@ -15,6 +15,7 @@ import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
 import dev.omnivibe.engine.estimate.Workload;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.hooks.HookRunner;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
@@ -31,6 +32,7 @@ import dev.omnivibe.engine.queue.NewJob;
 import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.Renderer;
+import dev.omnivibe.engine.store.JobCodec;
 import dev.omnivibe.engine.store.JobPage;
 import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.store.Presentation;
@@ -80,6 +82,7 @@ public final class Engine implements AutoCloseable {
   private final Espeak espeak;
   private final AssetStore assets;
   private final Narrations narrations;
+  private final HookRunner hooks;
 
   private Engine(EngineConfig config, EngineLock lock, Store store) {
     this.config = config;
@@ -121,6 +124,13 @@ public final class Engine implements AutoCloseable {
             config.random,
             narrations::check);
     narrations.attach(queue);
+    this.hooks =
+        new HookRunner(
+            config.hooks,
+            j -> HookRunner.fromPayload(j.payload().node()),
+            config.hookJson != null ? config.hookJson : JobCodec::write,
+            monitor);
+    queue.addListener(hooks);
     this.forecasts = new Forecasts(queue, estimator, () -> encoders);
     this.recovered = queue.start();
     if (config.tickEvery != null) {
@@ -265,7 +275,8 @@ public final class Engine implements AutoCloseable {
             output,
             Workload.of(deck),
             presentation,
-            Narrations.needsJson(needs));
+            Narrations.needsJson(needs),
+            RenderPayload.hooksJson(request.hooks()));
     RenderJob job =
         queue.submit(
             new NewJob(
@@ -485,6 +496,7 @@ public final class Engine implements AutoCloseable {
       timer.shutdownNow();
     }
     queue.close();
+    hooks.close(); // lets hooks of jobs that just finished complete (bounded by their timeouts)
     monitor.flush();
     store.close();
     lock.close();

@@ -29,6 +29,8 @@ public final class EngineConfig {
   PlanOptions plan = PlanOptions.defaults();
   Path encoderCache;
   dev.omnivibe.engine.tts.Espeak espeak;
+  dev.omnivibe.engine.hooks.HookSettings hooks = dev.omnivibe.engine.hooks.HookSettings.NONE;
+  java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> hookJson;
 
   /**
    * @param dataDir holds the store ({@code omnivibe.db}), assets, outputs and temporary work
@@ -42,6 +44,19 @@ public final class EngineConfig {
   /** The speech engine for narration; default: espeak-ng from {@code PATH}. */
   public EngineConfig espeak(dev.omnivibe.engine.tts.Espeak espeak) {
     this.espeak = espeak;
+    return this;
+  }
+
+  /** Global completion hooks and how hooks run. */
+  public EngineConfig hooks(dev.omnivibe.engine.hooks.HookSettings hooks) {
+    this.hooks = hooks;
+    return this;
+  }
+
+  /** The JSON a hook receives for a job; default: the stored job document. */
+  public EngineConfig hookJson(
+      java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> json) {
+    this.hookJson = json;
     return this;
   }
 

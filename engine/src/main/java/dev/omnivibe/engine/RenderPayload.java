@@ -18,7 +18,8 @@ record RenderPayload(
     Path output,
     Workload workload,
     String presentation,
-    JsonNode needs) {
+    JsonNode needs,
+    JsonNode hooks) {
 
   JsonNode toJson() {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -32,7 +33,27 @@ record RenderPayload(
     if (needs != null && !needs.isEmpty()) {
       n.set(Narrations.NEEDS, needs);
     }
+    if (hooks != null && !hooks.isEmpty()) {
+      n.set("hooks", hooks);
+    }
     return n;
+  }
+
+  /**
+   * Hooks as the payload stores them (see {@link
+   * dev.omnivibe.engine.hooks.HookRunner#fromPayload}).
+   */
+  static JsonNode hooksJson(java.util.List<dev.omnivibe.engine.hooks.Hook> hooks) {
+    var arr = JsonNodeFactory.instance.arrayNode();
+    for (var h : hooks) {
+      if (h instanceof dev.omnivibe.engine.hooks.Hook.Webhook w) {
+        arr.addObject().put("webhook", w.url().toString());
+      } else if (h instanceof dev.omnivibe.engine.hooks.Hook.Command c) {
+        var args = arr.addObject().putArray("command");
+        c.args().forEach(args::add);
+      }
+    }
+    return arr;
   }
 
   static RenderPayload of(JsonNode n) {
@@ -44,6 +65,7 @@ record RenderPayload(
         Path.of(n.path("output").asText()),
         new Workload(n.path("uniqueFrames").asLong(), n.path("outputSeconds").asDouble()),
         n.path("presentation").asText(null),
-        n.get(Narrations.NEEDS));
+        n.get(Narrations.NEEDS),
+        n.get("hooks"));
   }
 }

@@ -1,11 +1,13 @@
 package dev.omnivibe.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnivibe.engine.hooks.Hook;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.job.TimeLimits;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A render to submit.
@@ -18,6 +20,7 @@ import java.nio.file.Path;
  * @param output where to write the MP4; null for the engine's outputs folder
  * @param retryPolicy null for the default
  * @param limits null for the default
+ * @param hooks what to run or call when this job finishes (besides the global hooks)
  */
 public record RenderRequest(
     String name,
@@ -28,12 +31,28 @@ public record RenderRequest(
     String encoder,
     Path output,
     RetryPolicy retryPolicy,
-    TimeLimits limits) {
+    TimeLimits limits,
+    List<Hook> hooks) {
 
   public RenderRequest {
     Priority.check(priority);
+    hooks = hooks == null ? List.of() : List.copyOf(hooks);
     encoder = encoder == null || encoder.isBlank() ? "auto" : encoder.trim();
     name = name == null || name.isBlank() ? "Untitled render" : name.trim();
+  }
+
+  /** A request without hooks of its own. */
+  public RenderRequest(
+      String name,
+      JsonNode deck,
+      Path baseDir,
+      int priority,
+      QueueName queue,
+      String encoder,
+      Path output,
+      RetryPolicy retryPolicy,
+      TimeLimits limits) {
+    this(name, deck, baseDir, priority, queue, encoder, output, retryPolicy, limits, List.of());
   }
 
   /** A local deck with default priority and settings. */
