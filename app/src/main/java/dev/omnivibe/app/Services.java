@@ -1,8 +1,12 @@
 package dev.omnivibe.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.api.ApiConfig;
 import dev.omnivibe.api.ApiServer;
 import dev.omnivibe.api.auth.TokenStore;
+import dev.omnivibe.api.routes.JobJson;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.EngineConfig;
 import dev.omnivibe.engine.cache.Cache;
@@ -10,11 +14,15 @@ import dev.omnivibe.engine.cache.CaffeineCache;
 import dev.omnivibe.engine.cache.RedisCache;
 import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.hooks.Hook;
+import dev.omnivibe.engine.hooks.HookSettings;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.platform.AppDirs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the engine, cache and API from the settings file, the same way for the headless node and
@@ -60,13 +68,63 @@ public final class Services {
     return option != null ? option : settings.get("redis.uri").orElse(null);
   }
 
-  /** Opens the engine with the worker counts from {@code workers.<queue>}. */
+  /**
+   * Opens the engine with the worker counts from {@code workers.<queue>} and the completion hooks
+   * from {@code hooks.*}.
+   *
+   * @throws IllegalArgumentException naming the setting when a hook is unusable
+   */
   public Engine engine(Path dataDir, FfmpegTools tools) {
-    EngineConfig config = new EngineConfig(dataDir, tools).encoderCache(dirs.encoderCache());
+    EngineConfig config =
+        new EngineConfig(dataDir, tools)
+            .encoderCache(dirs.encoderCache())
+            .hooks(hooks())
+            .hookJson(JobJson::hookDocument);
     for (QueueName q : QueueName.values()) {
       settings.integer("workers." + q.id()).ifPresent(n -> config.workers(q, n));
     }
     return Engine.open(config);
+  }
+
+  /**
+   * Global hooks: {@code hooks.command} (a JSON array: program and arguments, no shell), {@code
+   * hooks.webhook} (a URL), {@code hooks.webhook.secret}, {@code hooks.timeout-ms}, {@code
+   * hooks.retries}.
+   */
+  public HookSettings hooks() {
+    List<Hook> global = new ArrayList<>();
+    settings
+        .get("hooks.command")
+        .ifPresent(v -> global.add(Hook.command(jsonArgs(v), System.getenv())));
+    settings.get("hooks.webhook").ifPresent(v -> global.add(Hook.webhook(v)));
+    HookSettings d = HookSettings.NONE;
+    return new HookSettings(
+        global,
+        settings.integer("hooks.timeout-ms").map(Duration::ofMillis).orElse(d.timeout()),
+        settings.integer("hooks.retries").orElse(d.retries()),
+        d.backoff(),
+        settings.get("hooks.webhook.secret").orElse(null));
+  }
+
+  private List<String> jsonArgs(String v) {
+    try {
+      JsonNode n = new ObjectMapper().readTree(v);
+      if (!n.isArray() || n.isEmpty()) {
+        throw new IllegalArgumentException(
+            "hooks.command in "
+                + settings.file()
+                + " must be a JSON array such as [\"/usr/bin/notify-send\", \"Render {state}\", \"{name}\"]");
+      }
+      List<String> args = new ArrayList<>();
+      n.forEach(a -> args.add(a.asText()));
+      return args;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "hooks.command in "
+              + settings.file()
+              + " is not a JSON array: "
+              + e.getOriginalMessage());
+    }
   }
 
   public ApiConfig apiConfig(String bindOption, Integer portOption) {

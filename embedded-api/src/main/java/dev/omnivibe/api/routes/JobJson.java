@@ -6,10 +6,18 @@ import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.RenderJob;
 
 /** A job as the API shows it (the contract other issues and scripts rely on). */
-final class JobJson {
+public final class JobJson {
   private JobJson() {}
 
-  static ObjectNode of(RenderJob j, JobProgress p) {
+  /**
+   * A finished job as completion hooks receive it: the API's document, so a webhook never sees the
+   * node's local paths. Pass to {@code EngineConfig.hookJson}.
+   */
+  public static String hookDocument(RenderJob j) {
+    return of(j, JobProgress.DONE).toString();
+  }
+
+  public static ObjectNode of(RenderJob j, JobProgress p) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("id", j.id());
     n.put("name", j.name());

@@ -8,6 +8,7 @@ import dev.omnivibe.api.Json;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.deck.InvalidDeckException;
+import dev.omnivibe.engine.hooks.Hook;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
@@ -94,11 +95,54 @@ public final class JobRoutes {
       errors.add(
           new FieldError("/deck", "required: the deck, with every file as \"asset:<sha256>\""));
     }
+    List<Hook> hooks = hooks(body.path("hooks"), errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the request has " + errors.size() + " problem(s)", errors);
     }
     return new RenderRequest(
-        name.asText(null), deck, null, priority, queue, encoder.asText(null), null, null, null);
+        name.asText(null),
+        deck,
+        null,
+        priority,
+        queue,
+        encoder.asText(null),
+        null,
+        null,
+        null,
+        hooks);
+  }
+
+  /**
+   * {@code "hooks": [{"webhook": "https://…"}]}. A remote caller may only ask for webhooks: running
+   * programs is for the config file of the machine itself.
+   */
+  static List<Hook> hooks(JsonNode node, List<FieldError> errors) {
+    List<Hook> out = new ArrayList<>();
+    if (node.isMissingNode() || node.isNull()) {
+      return out;
+    }
+    if (!node.isArray()) {
+      errors.add(new FieldError("/hooks", "must be an array of {\"webhook\": \"https://…\"}"));
+      return out;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode h = node.get(i);
+      if (h.has("command")) {
+        errors.add(
+            new FieldError(
+                "/hooks/" + i + "/command",
+                "command hooks cannot be set over the API; set hooks.command in the node's config file"));
+      } else if (h.path("webhook").isTextual()) {
+        try {
+          out.add(Hook.webhook(h.get("webhook").asText()));
+        } catch (IllegalArgumentException e) {
+          errors.add(new FieldError("/hooks/" + i + "/webhook", e.getMessage()));
+        }
+      } else {
+        errors.add(new FieldError("/hooks/" + i, "must be {\"webhook\": \"https://…\"}"));
+      }
+    }
+    return out;
   }
 
   /** GET /api/v1/jobs?status=&queue=&limit=&cursor= */
