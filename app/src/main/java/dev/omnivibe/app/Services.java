@@ -9,6 +9,7 @@ import dev.omnivibe.api.auth.TokenStore;
 import dev.omnivibe.api.routes.JobJson;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.EngineConfig;
+import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.cache.Cache;
 import dev.omnivibe.engine.cache.CaffeineCache;
 import dev.omnivibe.engine.cache.RedisCache;
@@ -16,13 +17,17 @@ import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.hooks.Hook;
 import dev.omnivibe.engine.hooks.HookSettings;
+import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.platform.AppDirs;
+import dev.omnivibe.engine.watch.WatchFolder;
+import dev.omnivibe.engine.watch.WatchSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the engine, cache and API from the settings file, the same way for the headless node and
@@ -125,6 +130,36 @@ public final class Services {
               + " is not a JSON array: "
               + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * The watch folder from {@code watch.folder} ({@code watch.priority}, {@code
+   * watch.settle-seconds}, {@code watch.slide-seconds}), started; null when none is configured.
+   *
+   * @throws IllegalArgumentException naming the folder when it is missing or not writable
+   */
+  public WatchFolder watch(Engine engine) {
+    Optional<String> folder = settings.get("watch.folder");
+    if (folder.isEmpty()) {
+      return null;
+    }
+    WatchSettings ws =
+        new WatchSettings(
+            Path.of(folder.get()),
+            settings.integer("watch.priority").orElse(Priority.DEFAULT),
+            Duration.ofSeconds(settings.integer("watch.settle-seconds").orElse(2)),
+            settings.integer("watch.slide-seconds").orElse(5));
+    String encoder = settings.get("encoder").orElse("auto");
+    return new WatchFolder(
+            ws,
+            Clock.systemUTC(),
+            (name, deck, base, priority) ->
+                engine
+                    .submit(
+                        new RenderRequest(
+                            name, deck, base, priority, null, encoder, null, null, null))
+                    .id())
+        .start();
   }
 
   public ApiConfig apiConfig(String bindOption, Integer portOption) {

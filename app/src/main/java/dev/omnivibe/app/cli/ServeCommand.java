@@ -11,6 +11,7 @@ import dev.omnivibe.engine.cache.Cache;
 import dev.omnivibe.engine.ffmpeg.FfmpegNotFoundException;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.platform.AppDirs;
+import dev.omnivibe.engine.watch.WatchFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,9 +62,13 @@ public final class ServeCommand implements Callable<Integer> {
   Path ffmpeg;
 
   /** A running node. */
-  public record Node(Engine engine, ApiServer server, Cache cache) implements AutoCloseable {
+  public record Node(Engine engine, ApiServer server, Cache cache, WatchFolder watch)
+      implements AutoCloseable {
     @Override
     public void close() {
+      if (watch != null) {
+        watch.close();
+      }
       server.close();
       engine.close();
       cache.close();
@@ -104,7 +109,16 @@ public final class ServeCommand implements Callable<Integer> {
     Engine engine = null;
     try {
       engine = services.engine(data, tools);
-      ApiServer server = Services.startApi(engine, cache, data, api);
+      WatchFolder watch = services.watch(engine);
+      ApiServer server;
+      try {
+        server = Services.startApi(engine, cache, data, api);
+      } catch (RuntimeException e) {
+        if (watch != null) {
+          watch.close();
+        }
+        throw e;
+      }
       TokenStore tokens = server.tokens();
       out.println("OmniVibe render node");
       out.println("  API:     " + server.url());
@@ -118,12 +132,15 @@ public final class ServeCommand implements Callable<Integer> {
               + cache.backend()
               + (redisUri != null ? " " + redisUri : "")
               + (cache.healthy() ? "" : " (unreachable now: serving uncached, retrying)"));
+      if (watch != null) {
+        out.println("  Watch:   " + services.settings().get("watch.folder").orElse(""));
+      }
       if (engine.recoveredAtStart() > 0) {
         out.println("  Resumed: " + engine.recoveredAtStart() + " job(s) interrupted last time");
       }
       out.println("Press Ctrl-C to stop.");
       out.flush();
-      return new Node(engine, server, cache);
+      return new Node(engine, server, cache, watch);
     } catch (RuntimeException e) {
       if (engine != null) {
         engine.close();

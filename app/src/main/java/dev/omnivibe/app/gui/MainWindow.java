@@ -167,7 +167,8 @@ public final class MainWindow {
             + (bench.engine().recoveredAtStart() > 0
                 ? " · resumed " + bench.engine().recoveredAtStart() + " interrupted job(s)"
                 : "")
-            + bench.api().map(a -> " · API on " + a.url()).orElse(""));
+            + bench.api().map(a -> " · API on " + a.url()).orElse("")
+            + bench.watchError().map(e -> " · watch folder off: " + e).orElse(""));
   }
 
   private void saveEncoderChoice(String choice) {

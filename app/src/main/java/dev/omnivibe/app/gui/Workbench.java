@@ -19,6 +19,8 @@ public final class Workbench implements AutoCloseable {
   private volatile Cache cache;
   private volatile ApiServer api;
   private volatile String apiError;
+  private volatile dev.omnivibe.engine.watch.WatchFolder watch;
+  private volatile String watchError;
 
   public Workbench(Engine engine, Cache cache, Path dataDir) {
     this.engine = engine;
@@ -31,6 +33,11 @@ public final class Workbench implements AutoCloseable {
     Path data = services.dataDir(null);
     Engine engine = services.engine(data, services.ffmpeg(null));
     Workbench bench = new Workbench(engine, services.cache(null), data);
+    try {
+      bench.watch = services.watch(engine);
+    } catch (IllegalArgumentException e) {
+      bench.watchError = e.getMessage(); // shown in the status bar; the window still opens
+    }
     if (services.settings().flag("api.enabled", false)) {
       try {
         bench.startApi(services.apiConfig(null, null));
@@ -57,6 +64,11 @@ public final class Workbench implements AutoCloseable {
   /** Why the API failed to start at launch, if it did. */
   public Optional<String> apiError() {
     return Optional.ofNullable(apiError);
+  }
+
+  /** Why the watch folder did not start, if it did not. */
+  public Optional<String> watchError() {
+    return Optional.ofNullable(watchError);
   }
 
   /** Stops a running API, then starts one with {@code config}. */
@@ -92,6 +104,9 @@ public final class Workbench implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (watch != null) {
+      watch.close();
+    }
     stopApi();
     engine.close();
     cache.close();

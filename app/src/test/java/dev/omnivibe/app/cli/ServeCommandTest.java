@@ -73,4 +73,41 @@ class ServeCommandTest {
       assertThat(err.toString()).contains("another OmniVibe engine");
     }
   }
+
+  @Test
+  void aWatchFolderFromTheConfigQueuesWhatIsDropped() throws Exception {
+    Path home = dir.resolve("home");
+    Path drop = Files.createDirectories(dir.resolve("drop"));
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(
+        home.resolve("config/omnivibe.properties"),
+        "watch.folder=" + drop + "\nwatch.settle-seconds=1\nwatch.priority=8\n");
+    System.setProperty("omnivibe.home", home.toString());
+    try {
+      StringWriter out = new StringWriter();
+      try (ServeCommand.Node node = start(dir.resolve("node"), out)) {
+        assertThat(out.toString()).contains("Watch:   " + drop);
+        dev.omnivibe.engine.testkit.TestDecks.tiny(drop.resolve("quarterly"), 2, 1.0, 0.5, null);
+        var job =
+            dev.omnivibe.engine.testkit.Await.value(
+                "the dropped deck to be queued",
+                () -> node.engine().jobs(dev.omnivibe.engine.store.JobQuery.all(10)).jobs(),
+                jobs -> !jobs.isEmpty());
+        assertThat(job.get(0).name()).isEqualTo("quarterly");
+        assertThat(job.get(0).priority()).isEqualTo(8);
+      }
+      Files.writeString(
+          home.resolve("config/omnivibe.properties"),
+          "watch.folder=" + dir.resolve("missing") + "\n");
+      StringWriter err = new StringWriter();
+      CommandLine cl = new CommandLine(new ServeCommand());
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute("--port", "0", "--data-dir", dir.resolve("node2").toString());
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString())
+          .contains("the watch folder " + dir.resolve("missing") + " does not exist");
+    } finally {
+      System.clearProperty("omnivibe.home");
+    }
+  }
 }
