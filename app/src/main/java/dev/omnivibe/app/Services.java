@@ -85,6 +85,12 @@ public final class Services {
             .encoderCache(dirs.encoderCache())
             .hooks(hooks())
             .hookJson(JobJson::hookDocument);
+    // Clean-up on the maintenance queue: every maintenance.every-hours (0 = only by hand), and
+    // outputs older than retention.output-days (0 or unset = kept).
+    int every = settings.integer("maintenance.every-hours").orElse(6);
+    config.cleanupEvery(every > 0 ? Duration.ofHours(every) : null);
+    int keep = settings.integer("retention.output-days").orElse(0);
+    config.outputRetention(keep > 0 ? Duration.ofDays(keep) : null);
     for (QueueName q : QueueName.values()) {
       settings.integer("workers." + q.id()).ifPresent(n -> config.workers(q, n));
     }

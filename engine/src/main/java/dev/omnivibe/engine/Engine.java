@@ -119,7 +119,20 @@ public final class Engine implements AutoCloseable {
         new JobQueue(
             store,
             config.clock,
-            Map.of(JobType.RENDER, renders, JobType.NARRATION, narration),
+            Map.of(
+                JobType.RENDER,
+                renders,
+                JobType.NARRATION,
+                narration,
+                JobType.CLEANUP,
+                new CleanupJobHandler(
+                    workDir(),
+                    outputsDir(),
+                    assetsDir(),
+                    store,
+                    config.clock,
+                    config.outputRetention,
+                    monitor)),
             workers(),
             config.random,
             narrations::check);
@@ -144,6 +157,11 @@ public final class Engine implements AutoCloseable {
       long every = config.tickEvery.toMillis();
       timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
       timer.scheduleWithFixedDelay(monitor::flush, 10, 10, TimeUnit.SECONDS);
+      if (config.cleanupEvery != null) {
+        long cleanup = config.cleanupEvery.toMillis();
+        timer.scheduleWithFixedDelay(
+            this::scheduledCleanup, cleanup, cleanup, TimeUnit.MILLISECONDS);
+      }
     } else {
       timer = null;
     }
@@ -331,6 +349,31 @@ public final class Engine implements AutoCloseable {
         null,
         null,
         earlier.result());
+  }
+
+  /**
+   * Queues a clean-up on the maintenance queue now: old temporary files, outputs past their
+   * retention, old metric roll-ups. An open clean-up is joined rather than queued twice.
+   */
+  public RenderJob cleanup() {
+    return queue.submit(
+        new NewJob(
+            "Clean-up",
+            JobType.CLEANUP,
+            null,
+            dev.omnivibe.engine.job.Priority.DEFAULT,
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+            null,
+            null,
+            "maintenance/cleanup"));
+  }
+
+  private void scheduledCleanup() {
+    try {
+      cleanup();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot queue the scheduled clean-up: {}", e.getMessage());
+    }
   }
 
   /**

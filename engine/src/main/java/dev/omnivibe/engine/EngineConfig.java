@@ -29,6 +29,8 @@ public final class EngineConfig {
   PlanOptions plan = PlanOptions.defaults();
   Path encoderCache;
   dev.omnivibe.engine.tts.Espeak espeak;
+  Duration cleanupEvery = Duration.ofHours(6);
+  Duration outputRetention;
   dev.omnivibe.engine.hooks.HookSettings hooks = dev.omnivibe.engine.hooks.HookSettings.NONE;
   java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> hookJson;
 
@@ -57,6 +59,18 @@ public final class EngineConfig {
   public EngineConfig hookJson(
       java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> json) {
     this.hookJson = json;
+    return this;
+  }
+
+  /** How often a clean-up is queued on the maintenance queue; null for never (by hand only). */
+  public EngineConfig cleanupEvery(Duration every) {
+    this.cleanupEvery = every;
+    return this;
+  }
+
+  /** How long finished outputs are kept before a clean-up deletes them; null keeps them. */
+  public EngineConfig outputRetention(Duration keep) {
+    this.outputRetention = keep;
     return this;
   }
 
