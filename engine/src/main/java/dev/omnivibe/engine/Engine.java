@@ -106,7 +106,15 @@ public final class Engine implements AutoCloseable {
     this.narrations = new Narrations(espeak, cache);
     RenderJobHandler renders =
         new RenderJobHandler(
-            renderer, resolver, () -> encoders, assetsDir(), monitor, estimator, this::job);
+            renderer,
+            resolver,
+            () -> encoders,
+            assetsDir(),
+            monitor,
+            estimator,
+            this::job,
+            config.tools,
+            workDir());
     NarrationJobHandler narration =
         new NarrationJobHandler(
             espeak,
@@ -248,17 +256,25 @@ public final class Engine implements AutoCloseable {
    */
   public RenderJob submit(RenderRequest request) throws InvalidDeckException {
     List<Narrations.Spoken> spoken = narrations.find(request.deck());
+    AudioOptions audio = AudioOptions.of(request.deck());
+    AssetMedia media = new AssetMedia(assetsDir(), request.baseDir());
     ResolvedDeck deck =
         resolver.resolve(
             DeckReader.fromTree(
-                spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken),
+                AudioOptions.core(
+                    spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken)),
                 request.baseDir()),
-            new AssetMedia(assetsDir(), request.baseDir()));
+            media);
+    Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
     EncoderSelector.select(request.encoder(), encoders);
     String key;
     String presentation;
     try {
       key = DedupKey.of(deck, request.encoder(), hasher);
+      if (audio.present()) {
+        key =
+            DedupKey.combine(key, audio.key() + (music == null ? "" : " " + hasher.sha256(music)));
+      }
       for (Narrations.Spoken s : spoken) {
         // Same words, voice and loudness make the same narration, so the same video.
         key = DedupKey.combine(key, s.slide() + ":" + s.payload().dedupKey());
@@ -312,6 +328,17 @@ public final class Engine implements AutoCloseable {
       cache.countMiss();
     }
     return job;
+  }
+
+  /** The music file, checked like narration: it must exist and decode as audio. */
+  private Path checkMusic(String reference, AssetMedia media) throws InvalidDeckException {
+    try {
+      Path file = media.resolve(reference);
+      new AudioInspector(new Ffprobe(config.tools)).inspect(file);
+      return file;
+    } catch (IllegalArgumentException | dev.omnivibe.engine.media.MediaException e) {
+      throw new InvalidDeckException(new Problem("audio.music", e.getMessage()));
+    }
   }
 
   private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {

@@ -7,6 +7,7 @@ import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
@@ -38,6 +39,8 @@ final class RenderJobHandler implements JobHandler {
   private final PerformanceMonitor monitor;
   private final RenderEstimator estimator;
   private final Function<String, Optional<RenderJob>> jobs;
+  private final FfmpegTools tools;
+  private final Path work;
 
   RenderJobHandler(
       Renderer renderer,
@@ -46,8 +49,12 @@ final class RenderJobHandler implements JobHandler {
       Path assets,
       PerformanceMonitor monitor,
       RenderEstimator estimator,
-      Function<String, Optional<RenderJob>> jobs) {
+      Function<String, Optional<RenderJob>> jobs,
+      FfmpegTools tools,
+      Path work) {
     this.jobs = jobs;
+    this.tools = tools;
+    this.work = work;
     this.renderer = renderer;
     this.resolver = resolver;
     this.encoders = encoders;
@@ -61,11 +68,19 @@ final class RenderJobHandler implements JobHandler {
     RenderPayload p = RenderPayload.of(ctx.job().payload().node());
     long started = System.nanoTime();
     String encoder = null;
+    Path audioWork = work.resolve("audio-" + ctx.job().id());
     try {
+      AudioOptions audio = AudioOptions.of(p.deck());
+      AssetMedia media = new AssetMedia(assets, p.baseDir());
       ResolvedDeck deck =
           resolver.resolve(
-              DeckReader.fromTree(Narrations.spokenDeck(p.deck(), p.needs(), jobs), p.baseDir()),
-              new AssetMedia(assets, p.baseDir()));
+              DeckReader.fromTree(
+                  AudioOptions.core(Narrations.spokenDeck(p.deck(), p.needs(), jobs)), p.baseDir()),
+              media);
+      if (audio.present()) {
+        ctx.progress(new JobProgress(0, Double.NaN, 0, "narration loudness"));
+        deck = AudioFinish.narration(tools, deck, audio.lufs(), audioWork);
+      }
       EncoderProfile profile =
           ctx.softwareOnly()
               ? EncoderProfile.software()
@@ -80,6 +95,10 @@ final class RenderJobHandler implements JobHandler {
                   ctx.progress(
                       new JobProgress(rp.percent(), rp.etaSeconds(), rp.speed(), rp.phase())),
               ctx.cancelToken());
+      if (audio.music() != null) {
+        ctx.progress(new JobProgress(99, Double.NaN, 0, "music"));
+        r = AudioFinish.music(tools, r, media.resolve(audio.music()), audio, audioWork);
+      }
       String sha = ContentHasher.fresh(r.output());
       record(r);
       estimator.learn(r.encoder(), p.workload(), r.wallTime().toNanos() / 1e9);
@@ -94,6 +113,9 @@ final class RenderJobHandler implements JobHandler {
           r.videoSeconds(),
           r.wallTime().toMillis(),
           r.speed());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(FailureKind.TRANSIENT, "interrupted", e, started, encoder);
     } catch (InvalidDeckException | IllegalArgumentException e) {
       throw failed(FailureKind.BAD_INPUT, e.getMessage(), e, started, encoder);
     } catch (RenderFailedException e) {
@@ -102,7 +124,14 @@ final class RenderJobHandler implements JobHandler {
     } catch (RenderCancelledException e) {
       throw failed(FailureKind.TRANSIENT, "stopped: " + e.getMessage(), e, started, encoder);
     } catch (IOException e) {
-      throw failed(FailureKind.TRANSIENT, "cannot read the output: " + e, e, started, encoder);
+      throw failed(
+          FailureKind.TRANSIENT,
+          "cannot finish the output: " + e.getMessage(),
+          e,
+          started,
+          encoder);
+    } finally {
+      dev.omnivibe.engine.platform.FileTrees.deleteQuietly(audioWork);
     }
   }
 

@@ -33,18 +33,21 @@ public final class Loudness {
       double integrated, double truePeak, double range, double threshold, double offset) {}
 
   /**
-   * Writes {@code out} (48 kHz mono 16-bit WAV) at {@code targetLufs}, faded in and out.
+   * Writes {@code out} (48 kHz mono 16-bit WAV) at {@code targetLufs} (NaN keeps the level), faded
+   * in and out.
    *
    * @param seconds the input's length, for placing the fade-out
-   * @return what the first pass measured
+   * @return what the first pass measured, or null when the level was kept
    */
   public static Measured normalize(
       FfmpegTools tools, Path in, double seconds, double targetLufs, Path out)
       throws IOException, InterruptedException {
-    Measured m = measure(tools, in, targetLufs);
-    double gain = targetLufs - m.integrated;
+    Measured m = Double.isNaN(targetLufs) ? null : measure(tools, in, targetLufs);
+    double gain = m == null ? 0 : targetLufs - m.integrated;
     String level;
-    if (m.truePeak + gain <= TRUE_PEAK) {
+    if (m == null) {
+      level = "anull"; // keep the level; only resample and fade
+    } else if (m.truePeak + gain <= TRUE_PEAK) {
       // The whole correction fits under the peak ceiling: loudnorm's exact linear mode.
       level =
           String.format(
