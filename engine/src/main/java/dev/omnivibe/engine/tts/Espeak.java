@@ -117,6 +117,8 @@ public final class Espeak {
         if (stdin != null) {
           in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
+      } catch (IOException e) {
+        // A program that fails at once closes its input (broken pipe); its exit code says why.
       }
       if (!p.waitFor(limit.seconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
