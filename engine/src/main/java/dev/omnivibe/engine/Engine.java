@@ -255,18 +255,11 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException for an unusable encoder choice or priority
    */
   public RenderJob submit(RenderRequest request) throws InvalidDeckException {
-    List<Narrations.Spoken> spoken = narrations.find(request.deck());
-    AudioOptions audio = AudioOptions.of(request.deck());
-    AssetMedia media = new AssetMedia(assetsDir(), request.baseDir());
-    ResolvedDeck deck =
-        resolver.resolve(
-            DeckReader.fromTree(
-                AudioOptions.core(
-                    spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken)),
-                request.baseDir()),
-            media);
-    Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
-    EncoderSelector.select(request.encoder(), encoders);
+    Checked checked = check(request);
+    List<Narrations.Spoken> spoken = checked.spoken;
+    AudioOptions audio = checked.audio;
+    ResolvedDeck deck = checked.deck;
+    Path music = checked.music;
     String key;
     String presentation;
     try {
@@ -329,6 +322,41 @@ public final class Engine implements AutoCloseable {
     }
     return job;
   }
+
+  /** What checking a request found; see {@link #inspect}. */
+  private record Checked(
+      ResolvedDeck deck, List<Narrations.Spoken> spoken, AudioOptions audio, Path music) {}
+
+  private Checked check(RenderRequest request) throws InvalidDeckException {
+    List<Narrations.Spoken> spoken = narrations.find(request.deck());
+    AudioOptions audio = AudioOptions.of(request.deck());
+    AssetMedia media = new AssetMedia(assetsDir(), request.baseDir());
+    ResolvedDeck deck =
+        resolver.resolve(
+            DeckReader.fromTree(
+                AudioOptions.core(
+                    spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken)),
+                request.baseDir()),
+            media);
+    Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
+    EncoderSelector.select(request.encoder(), encoders);
+    return new Checked(deck, spoken, audio, music);
+  }
+
+  /**
+   * Checks a render exactly as {@link #submit} would, and estimates it, without queueing anything
+   * (the editor's live validation). Spoken slides count at their words' length until spoken.
+   *
+   * @throws InvalidDeckException listing every problem, each with its field
+   * @throws IllegalArgumentException for an unusable encoder choice
+   */
+  public Inspection inspect(RenderRequest request) throws InvalidDeckException {
+    Checked c = check(request);
+    return new Inspection(c.deck, forecasts.estimateSeconds(c.deck, request.encoder()));
+  }
+
+  /** A checked deck and how long it should take to render. */
+  public record Inspection(ResolvedDeck deck, double estimateSeconds) {}
 
   /** The music file, checked like narration: it must exist and decode as audio. */
   private Path checkMusic(String reference, AssetMedia media) throws InvalidDeckException {

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The editor's slides and settings as deck JSON, the same format {@code omnivibe render} reads.
@@ -27,14 +29,29 @@ public final class DeckDocument {
 
   private DeckDocument() {}
 
-  /** What a loaded deck fills the editor with. */
-  public record Loaded(List<SlideItem> slides, OutputSettings output) {}
+  /**
+   * What a loaded deck fills the editor with.
+   *
+   * @param extras the deck's {@code speech} and {@code audio} blocks, written back unchanged
+   */
+  public record Loaded(List<SlideItem> slides, OutputSettings output, ObjectNode extras) {}
+
+  /** Top-level blocks the editor keeps but does not edit. */
+  static final List<String> EXTRAS = List.of("speech", "audio");
 
   /**
    * @param base paths are written relative to this folder when inside it; null for absolute paths
    */
   public static ObjectNode toJson(List<SlideItem> slides, OutputSettings out, Path base) {
+    return toJson(slides, out, base, null);
+  }
+
+  public static ObjectNode toJson(
+      List<SlideItem> slides, OutputSettings out, Path base, ObjectNode extras) {
     ObjectNode root = JSON.createObjectNode();
+    if (extras != null) {
+      root.setAll(extras);
+    }
     ArrayNode list = root.putArray("slides");
     for (SlideItem s : slides) {
       ObjectNode n = list.addObject();
@@ -50,6 +67,13 @@ public final class DeckDocument {
       }
       if (s.narrationProperty().get() != null) {
         n.put("narration", path(s.narrationProperty().get(), base));
+      }
+      String said = s.narrationTextProperty().get();
+      if (said != null && !said.isBlank()) {
+        n.put("narrationText", said.strip());
+        if (s.speech != null) {
+          n.setAll(s.speech);
+        }
       }
       TransitionType t = s.transitionProperty().get();
       if (t != null && t != TransitionType.CUT) {
@@ -68,17 +92,69 @@ public final class DeckDocument {
     return root;
   }
 
-  /** Reads a deck file; media paths come back absolute. */
+  /** Reads a deck file; media paths come back absolute. Spoken slides keep their text. */
   public static Loaded read(Path file) throws InvalidDeckException {
-    Deck deck = DeckReader.read(file);
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      // The deck reader's own message (file and line) for anything malformed or unreadable.
+      DeckReader.read(file);
+      throw new InvalidDeckException(
+          new dev.omnivibe.engine.deck.Problem(file.getFileName().toString(), e.getMessage()));
+    }
+    if (!(tree instanceof ObjectNode root)) {
+      return fromDeck(DeckReader.read(file), null, Map.of());
+    }
+    ObjectNode copy = root.deepCopy();
+    ObjectNode extras = JSON.createObjectNode();
+    for (String k : EXTRAS) {
+      if (copy.has(k)) {
+        extras.set(k, copy.remove(k));
+      }
+    }
+    Map<Integer, ObjectNode> spoken = new HashMap<>();
+    JsonNode slides = copy.path("slides");
+    for (int i = 0; i < slides.size(); i++) {
+      if (slides.get(i) instanceof ObjectNode slide && slide.has("narrationText")) {
+        ObjectNode said = JSON.createObjectNode();
+        for (String k : List.of("narrationText", "voice", "rate")) {
+          if (slide.has(k)) {
+            said.set(k, slide.remove(k));
+          }
+        }
+        if (!slide.has("duration")) {
+          slide.put("duration", 1); // stands in for the speech's length while reading
+          said.put("autoDuration", true);
+        }
+        spoken.put(i, said);
+      }
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return fromDeck(DeckReader.fromTree(copy, base), extras, spoken);
+  }
+
+  private static Loaded fromDeck(Deck deck, ObjectNode extras, Map<Integer, ObjectNode> spoken) {
     List<SlideItem> items = new ArrayList<>();
-    for (Slide s : deck.slides()) {
+    for (int i = 0; i < deck.slides().size(); i++) {
+      Slide s = deck.slides().get(i);
       SlideItem item = new SlideItem(absolute(deck.baseDir(), s.image()));
-      if (s.duration() != null) {
+      ObjectNode said = spoken.get(i);
+      if (s.duration() != null && (said == null || !said.has("autoDuration"))) {
         item.durationProperty().set(trim(s.duration()));
       }
       if (s.narration() != null) {
         item.narrationProperty().set(absolute(deck.baseDir(), s.narration()));
+      }
+      if (said != null) {
+        item.narrationTextProperty().set(said.path("narrationText").asText(""));
+        ObjectNode keep = JSON.createObjectNode();
+        for (String k : List.of("voice", "rate")) {
+          if (said.has(k)) {
+            keep.set(k, said.get(k));
+          }
+        }
+        item.speech = keep.isEmpty() ? null : keep;
       }
       if (s.transition() != null && !s.transition().isCut()) {
         item.transitionProperty().set(s.transition().type());
@@ -86,7 +162,7 @@ public final class DeckDocument {
       }
       items.add(item);
     }
-    return new Loaded(items, deck.output());
+    return new Loaded(items, deck.output(), extras == null || extras.isEmpty() ? null : extras);
   }
 
   /** Writes atomically: a failed write (full disk) leaves an existing file as it was. */

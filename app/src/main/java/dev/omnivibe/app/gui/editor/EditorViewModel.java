@@ -5,10 +5,8 @@ import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.Formats;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.RenderRequest;
-import dev.omnivibe.engine.deck.DeckReader;
 import dev.omnivibe.engine.deck.FrameRate;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.deck.MediaResolver;
 import dev.omnivibe.engine.deck.OutputSettings;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.deck.Quality;
@@ -57,7 +55,8 @@ public final class EditorViewModel {
                 s.durationProperty(),
                 s.narrationProperty(),
                 s.transitionProperty(),
-                s.transitionSecondsProperty()
+                s.transitionSecondsProperty(),
+                s.narrationTextProperty()
               });
   private final ObjectProperty<Resolution> resolution =
       new SimpleObjectProperty<>(Resolution.of(1920, 1080));
@@ -72,6 +71,7 @@ public final class EditorViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private final StringProperty message = new SimpleStringProperty("");
   private final ObjectProperty<Path> deckFile = new SimpleObjectProperty<>();
+  private ObjectNode extras;
   private Consumer<RenderJob> submitted = j -> {};
   private long generation;
 
@@ -110,6 +110,7 @@ public final class EditorViewModel {
     slide.narrationProperty().set(audio == null ? null : audio.toAbsolutePath());
     if (audio != null) {
       slide.durationProperty().set("");
+      slide.narrationTextProperty().set(""); // a file replaces words to speak
     }
     validate();
     return true;
@@ -139,7 +140,7 @@ public final class EditorViewModel {
 
   /** The deck as JSON; paths relative to the deck file's folder when it has been saved. */
   public ObjectNode deckJson() {
-    return DeckDocument.toJson(slides, output(), baseDir());
+    return DeckDocument.toJson(slides, output(), baseDir(), extras);
   }
 
   private Path baseDir() {
@@ -161,13 +162,11 @@ public final class EditorViewModel {
     ObjectNode json = deckJson();
     Path base = baseDir();
     String enc = encoder.get();
+    RenderRequest request = request(json, base, enc);
     async.call(
         () -> {
-          ResolvedDeck deck =
-              engine
-                  .resolver()
-                  .resolve(DeckReader.fromTree(json, base), MediaResolver.relativeTo(base));
-          return new Checked(deck, engine.estimateSeconds(deck, enc));
+          Engine.Inspection i = engine.inspect(request);
+          return new Checked(i.deck(), i.estimateSeconds());
         },
         c -> {
           if (gen == generation) {
@@ -231,17 +230,7 @@ public final class EditorViewModel {
       return;
     }
     ObjectNode json = deckJson();
-    RenderRequest request =
-        new RenderRequest(
-            name.get(),
-            json,
-            baseDir(),
-            priority.get(),
-            queue.get(),
-            encoder.get(),
-            null,
-            null,
-            null);
+    RenderRequest request = request(json, baseDir(), encoder.get());
     busy.set(true);
     async.call(
         () -> engine.submit(request),
@@ -264,10 +253,16 @@ public final class EditorViewModel {
         });
   }
 
+  /** The request this editor would submit (validation checks exactly this). */
+  private RenderRequest request(ObjectNode json, Path base, String enc) {
+    return new RenderRequest(
+        name.get(), json, base, priority.get(), queue.get(), enc, null, null, null);
+  }
+
   /** Saves the deck; media inside the deck's folder are written as relative paths. */
   public void save(Path file) {
     Path target = file.toAbsolutePath();
-    ObjectNode json = DeckDocument.toJson(slides, output(), target.getParent());
+    ObjectNode json = DeckDocument.toJson(slides, output(), target.getParent(), extras);
     async.call(
         () -> {
           DeckDocument.write(target, json);
@@ -286,6 +281,7 @@ public final class EditorViewModel {
         () -> DeckDocument.read(file),
         loaded -> {
           slides.setAll(loaded.slides());
+          extras = loaded.extras();
           OutputSettings o = loaded.output();
           resolution.set(Resolution.of(o.width(), o.height()));
           fps.set((int) Math.round(o.fps().fps()));

@@ -24,6 +24,7 @@ final class SlideCell extends ListCell<SlideItem> {
   private final Label file = new Label();
   private final TextField duration = new TextField();
   private final Label narration = new Label();
+  private final TextField speak = new TextField();
   private final Button pickNarration = new Button("Narration…");
   private final Button clearNarration = new Button("✕");
   private final ChoiceBox<TransitionType> transition =
@@ -52,7 +53,11 @@ final class SlideCell extends ListCell<SlideItem> {
     form.setVgap(4);
     form.addRow(0, new Label("Duration (s)"), duration);
     form.addRow(1, new Label("Narration"), new HBox(6, narration, pickNarration, clearNarration));
-    form.addRow(2, new Label("Transition"), new HBox(6, transition, seconds));
+    speak.setPromptText("or type words for a local voice to speak");
+    speak.setPrefColumnCount(24);
+    speak.getStyleClass().add("slide-speech");
+    form.addRow(2, new Label("Speak"), speak);
+    form.addRow(3, new Label("Transition"), new HBox(6, transition, seconds));
     // A fixed box: thumbnails load in the background and must not shift the form when they land.
     javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(thumb);
     frame.setMinSize(128, 72);
@@ -80,6 +85,7 @@ final class SlideCell extends ListCell<SlideItem> {
     if (bound != null) {
       duration.textProperty().unbindBidirectional(bound.durationProperty());
       transition.valueProperty().unbindBidirectional(bound.transitionProperty());
+      speak.textProperty().unbindBidirectional(bound.narrationTextProperty());
       bound.transitionSecondsProperty().unbind();
       problem.textProperty().unbind();
       narration.textProperty().unbind();
@@ -103,9 +109,11 @@ final class SlideCell extends ListCell<SlideItem> {
             Bindings.createStringBinding(
                 () ->
                     item.narrationProperty().get() == null
+                            && item.narrationTextProperty().get().isBlank()
                         ? "seconds"
                         : "auto " + Formats.duration(item.resolvedSecondsProperty().get()),
                 item.narrationProperty(),
+                item.narrationTextProperty(),
                 item.resolvedSecondsProperty()));
     narration
         .textProperty()
@@ -117,6 +125,7 @@ final class SlideCell extends ListCell<SlideItem> {
                         : item.narrationProperty().get().getFileName().toString(),
                 item.narrationProperty()));
     transition.valueProperty().bindBidirectional(item.transitionProperty());
+    speak.textProperty().bindBidirectional(item.narrationTextProperty());
     seconds.getValueFactory().setValue(item.transitionSecondsProperty().get());
     seconds
         .valueProperty()

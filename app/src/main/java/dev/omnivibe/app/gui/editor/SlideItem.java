@@ -22,7 +22,14 @@ public final class SlideItem {
       new SimpleObjectProperty<>(TransitionType.CUT);
   private final DoubleProperty transitionSeconds =
       new SimpleDoubleProperty(Transition.DEFAULT_SECONDS);
+  private final StringProperty narrationText = new SimpleStringProperty("");
   private final StringProperty problem = new SimpleStringProperty("");
+
+  /**
+   * Per-slide speech settings from a loaded deck ({@code voice}, {@code rate}), kept as they were.
+   */
+  com.fasterxml.jackson.databind.node.ObjectNode speech;
+
   private final DoubleProperty resolvedSeconds = new SimpleDoubleProperty(Double.NaN);
 
   public SlideItem(Path image) {
@@ -47,6 +54,11 @@ public final class SlideItem {
 
   public DoubleProperty transitionSecondsProperty() {
     return transitionSeconds;
+  }
+
+  /** Words to speak instead of a narration file (a local voice reads them before the render). */
+  public StringProperty narrationTextProperty() {
+    return narrationText;
   }
 
   /** What the engine said is wrong with this slide; empty when nothing is. */

@@ -166,4 +166,40 @@ class EditorViewModelTest {
     assertThat(vm.slides().get(3).problemProperty().get()).contains("image");
     assertThat(fx.engine.jobs(dev.omnivibe.engine.store.JobQuery.all(10)).jobs()).isEmpty();
   }
+
+  @Test
+  void aSpokenDeckOpensChecksAndSavesItsWordsAndBlocksBack() throws Exception {
+    dev.omnivibe.engine.testkit.TestSpeech.real();
+    Path folder = GuiFixture.deck().getParent();
+    Path file = folder.resolve("spoken-" + System.nanoTime() + ".json");
+    Files.writeString(
+        file,
+        """
+        {"speech": {"voice": "en-gb", "rate": 160},
+         "audio": {"loudness": -18},
+         "slides": [
+           {"image": "slides/01.png", "narrationText": "Hello there, this is slide one.", "voice": "en-us"},
+           {"image": "slides/02.png", "duration": 2}]}
+        """);
+    vm.load(file);
+    assertThat(vm.slides()).hasSize(2);
+    assertThat(vm.slides().get(0).narrationTextProperty().get())
+        .isEqualTo("Hello there, this is slide one.");
+    assertThat(vm.slides().get(0).durationProperty().get()).as("follows the speech").isEmpty();
+    assertThat(vm.validProperty().get()).as(String.valueOf(vm.problems())).isTrue();
+    assertThat(vm.estimateProperty().get()).contains("2 slides");
+
+    vm.save(file);
+    JsonNode saved = new ObjectMapper().readTree(file.toFile());
+    assertThat(saved.at("/slides/0/narrationText").asText()).startsWith("Hello there");
+    assertThat(saved.at("/slides/0/voice").asText()).isEqualTo("en-us");
+    assertThat(saved.at("/slides/0/duration").isMissingNode()).isTrue();
+    assertThat(saved.at("/speech/voice").asText()).isEqualTo("en-gb");
+    assertThat(saved.at("/audio/loudness").asInt()).isEqualTo(-18);
+
+    vm.slides().get(0).narrationTextProperty().set("");
+    vm.validate();
+    assertThat(vm.slides().get(0).problemProperty().get()).contains("duration");
+    Files.delete(file);
+  }
 }
