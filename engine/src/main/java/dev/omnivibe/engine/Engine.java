@@ -1,23 +1,18 @@
 package dev.omnivibe.engine;
 
-import dev.omnivibe.engine.deck.DeckReader;
 import dev.omnivibe.engine.deck.DeckResolver;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.dedup.ContentHasher;
-import dev.omnivibe.engine.dedup.DedupKey;
 import dev.omnivibe.engine.dedup.DedupStats;
 import dev.omnivibe.engine.dedup.ResultCache;
 import dev.omnivibe.engine.encoder.Codec;
 import dev.omnivibe.engine.encoder.EncoderDetector;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
-import dev.omnivibe.engine.estimate.Workload;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.hooks.HookRunner;
 import dev.omnivibe.engine.job.JobProgress;
-import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.RenderJob;
@@ -29,13 +24,11 @@ import dev.omnivibe.engine.platform.FileTrees;
 import dev.omnivibe.engine.queue.JobListener;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
-import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.Renderer;
 import dev.omnivibe.engine.store.JobCodec;
 import dev.omnivibe.engine.store.JobPage;
 import dev.omnivibe.engine.store.JobQuery;
-import dev.omnivibe.engine.store.Presentation;
 import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.store.Store;
 import dev.omnivibe.engine.tts.Espeak;
@@ -43,7 +36,6 @@ import dev.omnivibe.engine.tts.SpeechRequest;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import dev.omnivibe.engine.tts.Voice;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +43,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +74,7 @@ public final class Engine implements AutoCloseable {
   private final AssetStore assets;
   private final Narrations narrations;
   private final HookRunner hooks;
+  private final Submissions submissions;
 
   private Engine(EngineConfig config, EngineLock lock, Store store) {
     this.config = config;
@@ -145,6 +137,20 @@ public final class Engine implements AutoCloseable {
             config.random,
             narrations::check);
     narrations.attach(queue);
+    this.submissions =
+        new Submissions(
+            config.clock,
+            queue,
+            cache,
+            store,
+            resolver,
+            hasher,
+            narrations,
+            espeak,
+            assetsDir(),
+            outputsDir(),
+            () -> encoders,
+            config.tools);
     this.hooks =
         new HookRunner(
             config.hooks,
@@ -255,92 +261,7 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException for an unusable encoder choice or priority
    */
   public RenderJob submit(RenderRequest request) throws InvalidDeckException {
-    Checked checked = check(request);
-    List<Narrations.Spoken> spoken = checked.spoken;
-    AudioOptions audio = checked.audio;
-    ResolvedDeck deck = checked.deck;
-    Path music = checked.music;
-    String key;
-    String presentation;
-    try {
-      key = DedupKey.of(deck, request.encoder(), hasher);
-      if (audio.present()) {
-        key =
-            DedupKey.combine(key, audio.key() + (music == null ? "" : " " + hasher.sha256(music)));
-      }
-      for (Narrations.Spoken s : spoken) {
-        // Same words, voice and loudness make the same narration, so the same video.
-        key = DedupKey.combine(key, s.slide() + ":" + s.payload().dedupKey());
-      }
-      presentation = DedupKey.presentation(deck, hasher);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the deck's files: " + e.getMessage(), e);
-    }
-    store.savePresentation(
-        new Presentation(
-            presentation,
-            request.name(),
-            deck.slides().size(),
-            deck.durationSeconds(),
-            config.clock.instant()));
-    Optional<RenderJob> earlier = cache.lookup(key);
-    if (earlier.isPresent()) {
-      cache.countHit();
-      return queue.record(cachedCopy(request, earlier.get()));
-    }
-    String id = UUID.randomUUID().toString();
-    Path output =
-        request.output() != null
-            ? request.output().toAbsolutePath()
-            : outputsDir().resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
-    Map<Integer, String> needs = narrations.submit(spoken, request.name(), request.priority());
-    RenderPayload payload =
-        new RenderPayload(
-            request.deck(),
-            request.baseDir(),
-            request.encoder(),
-            output,
-            Workload.of(deck),
-            presentation,
-            Narrations.needsJson(needs),
-            RenderPayload.hooksJson(request.hooks()));
-    RenderJob job =
-        queue.submit(
-            new NewJob(
-                request.name(),
-                JobType.RENDER,
-                request.queue(),
-                request.priority(),
-                payload.toJson(),
-                request.retryPolicy(),
-                request.limits(),
-                key));
-    if (job.isFollower()) {
-      cache.countMerged();
-    } else {
-      cache.countMiss();
-    }
-    return job;
-  }
-
-  /** What checking a request found; see {@link #inspect}. */
-  private record Checked(
-      ResolvedDeck deck, List<Narrations.Spoken> spoken, AudioOptions audio, Path music) {}
-
-  private Checked check(RenderRequest request) throws InvalidDeckException {
-    List<Narrations.Spoken> spoken = narrations.find(request.deck());
-    AudioOptions audio = AudioOptions.of(request.deck());
-    AssetMedia media = new AssetMedia(assetsDir(), request.baseDir());
-    ResolvedDeck deck =
-        resolver.resolve(
-            DeckReader.fromTree(
-                AudioOptions.core(
-                    spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken)),
-                request.baseDir()),
-            media);
-    Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
-    EncoderSelector.select(request.encoder(), encoders);
-    return new Checked(deck, spoken, audio, music);
+    return submissions.submit(request);
   }
 
   /**
@@ -351,60 +272,12 @@ public final class Engine implements AutoCloseable {
    * @throws IllegalArgumentException for an unusable encoder choice
    */
   public Inspection inspect(RenderRequest request) throws InvalidDeckException {
-    Checked c = check(request);
-    return new Inspection(c.deck, forecasts.estimateSeconds(c.deck, request.encoder()));
+    ResolvedDeck deck = submissions.check(request).deck();
+    return new Inspection(deck, forecasts.estimateSeconds(deck, request.encoder()));
   }
 
   /** A checked deck and how long it should take to render. */
   public record Inspection(ResolvedDeck deck, double estimateSeconds) {}
-
-  /** The music file, checked like narration: it must exist and decode as audio. */
-  private Path checkMusic(String reference, AssetMedia media) throws InvalidDeckException {
-    try {
-      Path file = media.resolve(reference);
-      new AudioInspector(new Ffprobe(config.tools)).inspect(file);
-      return file;
-    } catch (IllegalArgumentException | dev.omnivibe.engine.media.MediaException e) {
-      throw new InvalidDeckException(new Problem("audio.music", e.getMessage()));
-    }
-  }
-
-  private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {
-    return cachedCopy(
-        request.name(),
-        request.queue() == null ? QueueName.VIDEO : request.queue(),
-        request.priority(),
-        earlier);
-  }
-
-  /** A finished job answered by an identical earlier one (same type, payload and result). */
-  private RenderJob cachedCopy(String name, QueueName queueName, int priority, RenderJob earlier) {
-    var now = config.clock.instant();
-    return new RenderJob(
-        UUID.randomUUID().toString(),
-        name,
-        earlier.type(),
-        queueName,
-        priority,
-        0,
-        JobState.SUCCEEDED,
-        0,
-        0,
-        0,
-        earlier.payload(),
-        null,
-        null,
-        earlier.dedupKey(),
-        null,
-        false,
-        true,
-        now,
-        now,
-        now,
-        null,
-        null,
-        earlier.result());
-  }
 
   /**
    * Queues a clean-up on the maintenance queue now: old temporary files, outputs past their
@@ -450,24 +323,7 @@ public final class Engine implements AutoCloseable {
    */
   public RenderJob narrate(String name, SpeechRequest speech, double lufs, int priority)
       throws InvalidDeckException, IOException, InterruptedException {
-    List<Problem> problems = speech.problems("", espeak.voices());
-    if (!problems.isEmpty()) {
-      throw new InvalidDeckException(problems);
-    }
-    NarrationPayload payload = new NarrationPayload(speech, lufs);
-    String key = payload.dedupKey();
-    Optional<RenderJob> earlier = cache.lookup(key);
-    if (earlier.isPresent()) {
-      return queue.record(cachedCopy(name, QueueName.AUDIO, priority, earlier.get()));
-    }
-    return queue.submit(
-        new NewJob(name, JobType.NARRATION, null, priority, payload.toJson(), null, null, key));
-  }
-
-  static String safeName(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
-    s = s.length() > 60 ? s.substring(0, 60) : s;
-    return s.isEmpty() ? "render" : s;
+    return submissions.narrate(name, speech, lufs, priority);
   }
 
   public Optional<RenderJob> job(String id) {

@@ -1,0 +1,241 @@
+package dev.omnivibe.engine;
+
+import dev.omnivibe.engine.deck.DeckReader;
+import dev.omnivibe.engine.deck.DeckResolver;
+import dev.omnivibe.engine.deck.InvalidDeckException;
+import dev.omnivibe.engine.deck.Problem;
+import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.dedup.ContentHasher;
+import dev.omnivibe.engine.dedup.DedupKey;
+import dev.omnivibe.engine.dedup.ResultCache;
+import dev.omnivibe.engine.encoder.EncoderReport;
+import dev.omnivibe.engine.estimate.Workload;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.job.JobType;
+import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.media.AudioInspector;
+import dev.omnivibe.engine.queue.JobQueue;
+import dev.omnivibe.engine.queue.NewJob;
+import dev.omnivibe.engine.render.EncoderSelector;
+import dev.omnivibe.engine.store.Presentation;
+import dev.omnivibe.engine.store.Store;
+import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Everything between a request and the queue: checking the deck (spoken slides, the audio block,
+ * media, encoder), the dedup key, answering from the result cache, and queueing renders and
+ * narration. The {@link Engine} facade delegates here.
+ */
+final class Submissions {
+  private final Clock clock;
+  private final JobQueue queue;
+  private final ResultCache cache;
+  private final Store store;
+  private final DeckResolver resolver;
+  private final ContentHasher hasher;
+  private final Narrations narrations;
+  private final Espeak espeak;
+  private final Path assetsDir;
+  private final Path outputsDir;
+  private final Supplier<EncoderReport> encoders;
+  private final FfmpegTools tools;
+
+  Submissions(
+      Clock clock,
+      JobQueue queue,
+      ResultCache cache,
+      Store store,
+      DeckResolver resolver,
+      ContentHasher hasher,
+      Narrations narrations,
+      Espeak espeak,
+      Path assetsDir,
+      Path outputsDir,
+      Supplier<EncoderReport> encoders,
+      FfmpegTools tools) {
+    this.clock = clock;
+    this.queue = queue;
+    this.cache = cache;
+    this.store = store;
+    this.resolver = resolver;
+    this.hasher = hasher;
+    this.narrations = narrations;
+    this.espeak = espeak;
+    this.assetsDir = assetsDir;
+    this.outputsDir = outputsDir;
+    this.encoders = encoders;
+    this.tools = tools;
+  }
+
+  RenderJob submit(RenderRequest request) throws InvalidDeckException {
+    Checked checked = check(request);
+    List<Narrations.Spoken> spoken = checked.spoken;
+    AudioOptions audio = checked.audio;
+    ResolvedDeck deck = checked.deck;
+    Path music = checked.music;
+    String key;
+    String presentation;
+    try {
+      key = DedupKey.of(deck, request.encoder(), hasher);
+      if (audio.present()) {
+        key =
+            DedupKey.combine(key, audio.key() + (music == null ? "" : " " + hasher.sha256(music)));
+      }
+      for (Narrations.Spoken s : spoken) {
+        // Same words, voice and loudness make the same narration, so the same video.
+        key = DedupKey.combine(key, s.slide() + ":" + s.payload().dedupKey());
+      }
+      presentation = DedupKey.presentation(deck, hasher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the deck's files: " + e.getMessage(), e);
+    }
+    store.savePresentation(
+        new Presentation(
+            presentation,
+            request.name(),
+            deck.slides().size(),
+            deck.durationSeconds(),
+            clock.instant()));
+    Optional<RenderJob> earlier = cache.lookup(key);
+    if (earlier.isPresent()) {
+      cache.countHit();
+      return queue.record(cachedCopy(request, earlier.get()));
+    }
+    String id = UUID.randomUUID().toString();
+    Path output =
+        request.output() != null
+            ? request.output().toAbsolutePath()
+            : outputsDir.resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
+    Map<Integer, String> needs = narrations.submit(spoken, request.name(), request.priority());
+    RenderPayload payload =
+        new RenderPayload(
+            request.deck(),
+            request.baseDir(),
+            request.encoder(),
+            output,
+            Workload.of(deck),
+            presentation,
+            Narrations.needsJson(needs),
+            RenderPayload.hooksJson(request.hooks()));
+    RenderJob job =
+        queue.submit(
+            new NewJob(
+                request.name(),
+                JobType.RENDER,
+                request.queue(),
+                request.priority(),
+                payload.toJson(),
+                request.retryPolicy(),
+                request.limits(),
+                key));
+    if (job.isFollower()) {
+      cache.countMerged();
+    } else {
+      cache.countMiss();
+    }
+    return job;
+  }
+
+  /** What checking a request found; see {@link #inspect}. */
+  record Checked(
+      ResolvedDeck deck, List<Narrations.Spoken> spoken, AudioOptions audio, Path music) {}
+
+  Checked check(RenderRequest request) throws InvalidDeckException {
+    List<Narrations.Spoken> spoken = narrations.find(request.deck());
+    AudioOptions audio = AudioOptions.of(request.deck());
+    AssetMedia media = new AssetMedia(assetsDir, request.baseDir());
+    ResolvedDeck deck =
+        resolver.resolve(
+            DeckReader.fromTree(
+                AudioOptions.core(
+                    spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken)),
+                request.baseDir()),
+            media);
+    Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
+    EncoderSelector.select(request.encoder(), encoders.get());
+    return new Checked(deck, spoken, audio, music);
+  }
+
+  /** The music file, checked like narration: it must exist and decode as audio. */
+  private Path checkMusic(String reference, AssetMedia media) throws InvalidDeckException {
+    try {
+      Path file = media.resolve(reference);
+      new AudioInspector(new Ffprobe(tools)).inspect(file);
+      return file;
+    } catch (IllegalArgumentException | dev.omnivibe.engine.media.MediaException e) {
+      throw new InvalidDeckException(new Problem("audio.music", e.getMessage()));
+    }
+  }
+
+  private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {
+    return cachedCopy(
+        request.name(),
+        request.queue() == null ? QueueName.VIDEO : request.queue(),
+        request.priority(),
+        earlier);
+  }
+
+  /** A finished job answered by an identical earlier one (same type, payload and result). */
+  private RenderJob cachedCopy(String name, QueueName queueName, int priority, RenderJob earlier) {
+    var now = clock.instant();
+    return new RenderJob(
+        UUID.randomUUID().toString(),
+        name,
+        earlier.type(),
+        queueName,
+        priority,
+        0,
+        JobState.SUCCEEDED,
+        0,
+        0,
+        0,
+        earlier.payload(),
+        null,
+        null,
+        earlier.dedupKey(),
+        null,
+        false,
+        true,
+        now,
+        now,
+        now,
+        null,
+        null,
+        earlier.result());
+  }
+
+  RenderJob narrate(String name, SpeechRequest speech, double lufs, int priority)
+      throws InvalidDeckException, IOException, InterruptedException {
+    List<Problem> problems = speech.problems("", espeak.voices());
+    if (!problems.isEmpty()) {
+      throw new InvalidDeckException(problems);
+    }
+    NarrationPayload payload = new NarrationPayload(speech, lufs);
+    String key = payload.dedupKey();
+    Optional<RenderJob> earlier = cache.lookup(key);
+    if (earlier.isPresent()) {
+      return queue.record(cachedCopy(name, QueueName.AUDIO, priority, earlier.get()));
+    }
+    return queue.submit(
+        new NewJob(name, JobType.NARRATION, null, priority, payload.toJson(), null, null, key));
+  }
+
+  static String safeName(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
+    s = s.length() > 60 ? s.substring(0, 60) : s;
+    return s.isEmpty() ? "render" : s;
+  }
+}
