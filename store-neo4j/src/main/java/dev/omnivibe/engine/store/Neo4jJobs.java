@@ -1,0 +1,107 @@
+package dev.omnivibe.engine.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnivibe.engine.job.RenderJob;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Cypher for job nodes and the graph around them, and their parameters. */
+final class Neo4jJobs {
+  /**
+   * Creates the job, links it to whoever submitted it, and, for renders, to its presentation, the
+   * presentation's slides and the assets each slide uses.
+   */
+  static final String INSERT =
+      "CREATE (j:Job) SET j = $props "
+          + "MERGE (u:User {id: $user}) CREATE (u)-[:SUBMITTED]->(j) "
+          + "WITH j "
+          + "CALL { WITH j "
+          + "  WITH j WHERE $presentation IS NOT NULL "
+          + "  MERGE (p:Presentation {id: $presentation}) "
+          + "  MERGE (j)-[:RENDERS]->(p) "
+          + "  WITH p UNWIND $slides AS slide "
+          + "  MERGE (s:Slide {key: $presentation + '/' + slide.index}) SET s.index = slide.index "
+          + "  MERGE (p)-[:HAS_SLIDE]->(s) "
+          + "  WITH s, slide UNWIND slide.uses AS ref "
+          + "  MERGE (a:Asset {ref: ref}) "
+          + "  MERGE (s)-[:USES]->(a) "
+          + "  RETURN count(*) AS linked "
+          + "} "
+          + "RETURN j.id";
+
+  /** Takes the job's write lock before reading its version (see {@link Neo4jStore}). */
+  static final String LOCK_AND_READ_VERSION =
+      "MATCH (j:Job {id: $id}) SET j.locked = true REMOVE j.locked RETURN j.version AS version";
+
+  static final String UPDATE = "MATCH (j:Job {id: $id}) SET j += $props";
+
+  static final String PAGE =
+      "MATCH (j:Job) WHERE (size($states) = 0 OR j.state IN $states) "
+          + "AND ($queue IS NULL OR j.queue = $queue) "
+          + "AND ($cm IS NULL OR j.createdMillis < $cm OR (j.createdMillis = $cm AND j.id < $cid)) "
+          + "RETURN j.doc AS doc ORDER BY j.createdMillis DESC, j.id DESC LIMIT $limit";
+
+  private Neo4jJobs() {}
+
+  static Map<String, Object> props(RenderJob j) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("id", j.id());
+    p.put("name", j.name());
+    p.put("type", j.type().name());
+    p.put("queue", j.queue().name());
+    p.put("state", j.state().name());
+    p.put("priority", (long) j.priority());
+    p.put("rank", j.rank());
+    p.put("version", j.version());
+    p.put("dedupKey", j.dedupKey());
+    p.put("createdMillis", j.createdAt().toEpochMilli());
+    p.put("finishedNanos", j.finishedAt() == null ? null : nanos(j.finishedAt()));
+    p.put("doc", JobCodec.write(j));
+    return p;
+  }
+
+  static Map<String, Object> insertParams(RenderJob j) {
+    JsonNode payload = j.payload() == null ? null : j.payload().node();
+    Map<String, Object> p = new HashMap<>();
+    p.put("props", props(j));
+    p.put("user", payload == null ? "local" : payload.path("submittedBy").asText("local"));
+    String presentation = payload == null ? null : payload.path("presentation").asText(null);
+    p.put("presentation", presentation);
+    p.put("slides", presentation == null ? List.of() : slides(payload.path("deck")));
+    return p;
+  }
+
+  static Map<String, Object> updateParams(RenderJob j) {
+    return Map.of("id", j.id(), "props", props(j));
+  }
+
+  /** Each slide's index and the media it uses (image, narration, as written in the deck). */
+  private static List<Map<String, Object>> slides(JsonNode deck) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    JsonNode slides = deck.path("slides");
+    for (int i = 0; i < slides.size(); i++) {
+      List<String> uses = new ArrayList<>();
+      for (String field : List.of("image", "narration")) {
+        JsonNode v = slides.get(i).get(field);
+        if (v != null && v.isTextual() && !v.asText().isBlank()) {
+          uses.add(v.asText());
+        }
+      }
+      out.add(Map.of("index", (long) i, "uses", uses));
+    }
+    return out;
+  }
+
+  /** Instants as nanoseconds since the epoch: exact to the nanosecond until the year 2262. */
+  static long nanos(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+  }
+
+  static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+}
