@@ -85,7 +85,8 @@ public final class Neo4jStore implements Store {
     return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
   }
 
-  <T> T write(java.util.function.Function<TransactionContext, T> work) {
+  /** Runs {@code work} in a write transaction; backend failures become {@link StoreException}. */
+  public <T> T write(java.util.function.Function<TransactionContext, T> work) {
     try (var s = driver.session(session())) {
       return s.executeWrite(work::apply);
     } catch (StoreException e) {
@@ -97,7 +98,8 @@ public final class Neo4jStore implements Store {
     }
   }
 
-  <T> T read(java.util.function.Function<TransactionContext, T> work) {
+  /** Runs {@code work} in a read transaction. */
+  public <T> T read(java.util.function.Function<TransactionContext, T> work) {
     try (var s = driver.session(session())) {
       return s.executeRead(work::apply);
     } catch (StoreException e) {

@@ -21,7 +21,7 @@ class Neo4jGraphTest {
 
   @BeforeEach
   void open() {
-    store = SharedNeo4j.emptyStore();
+    store = TestNeo4j.emptyStore();
   }
 
   @AfterEach
@@ -80,7 +80,7 @@ class Neo4jGraphTest {
 
   @Test
   void constraintsAndIndexesExistAndStartingAgainKeepsThem() {
-    Neo4jStore again = Neo4jStore.connect(SharedNeo4j.get().boltURI().toString(), null, null, null);
+    Neo4jStore again = Neo4jStore.connect(TestNeo4j.get().boltURI().toString(), null, null, null);
     again.close();
     List<String> names =
         store.read(

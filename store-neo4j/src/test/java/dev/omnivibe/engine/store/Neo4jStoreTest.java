@@ -4,6 +4,6 @@ package dev.omnivibe.engine.store;
 class Neo4jStoreTest extends StoreContract {
   @Override
   protected Store newStore() {
-    return SharedNeo4j.emptyStore();
+    return TestNeo4j.emptyStore();
   }
 }
