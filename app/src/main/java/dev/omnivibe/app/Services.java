@@ -20,6 +20,7 @@ import dev.omnivibe.engine.hooks.HookSettings;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.platform.AppDirs;
+import dev.omnivibe.engine.store.Neo4jStore;
 import dev.omnivibe.engine.watch.WatchFolder;
 import dev.omnivibe.engine.watch.WatchSettings;
 import java.nio.file.Path;
@@ -80,6 +81,18 @@ public final class Services {
    * @throws IllegalArgumentException naming the setting when a hook is unusable
    */
   public Engine engine(Path dataDir, FfmpegTools tools) {
+    return engine(dataDir, tools, null);
+  }
+
+  /**
+   * As {@link #engine(Path, FfmpegTools)}, with the catalog in Neo4j when {@code neo4jOption} or
+   * {@code neo4j.uri} names one ({@code neo4j.user}, {@code neo4j.password} or {@code
+   * OMNIVIBE_NEO4J_PASSWORD}, {@code neo4j.database}).
+   *
+   * @throws dev.omnivibe.engine.store.StoreException naming the URI when Neo4j is unreachable; the
+   *     SQLite store is never used instead
+   */
+  public Engine engine(Path dataDir, FfmpegTools tools, String neo4jOption) {
     EngineConfig config =
         new EngineConfig(dataDir, tools)
             .encoderCache(dirs.encoderCache())
@@ -93,6 +106,17 @@ public final class Services {
     config.outputRetention(keep > 0 ? Duration.ofDays(keep) : null);
     for (QueueName q : QueueName.values()) {
       settings.integer("workers." + q.id()).ifPresent(n -> config.workers(q, n));
+    }
+    String neo4j = neo4jOption != null ? neo4jOption : settings.get("neo4j.uri").orElse(null);
+    if (neo4j != null) {
+      String password =
+          settings.get("neo4j.password").orElse(System.getenv("OMNIVIBE_NEO4J_PASSWORD"));
+      config.store(
+          Neo4jStore.connect(
+              neo4j,
+              settings.get("neo4j.user").orElse(null),
+              password,
+              settings.get("neo4j.database").orElse(null)));
     }
     return Engine.open(config);
   }

@@ -58,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Cache API responses in Redis, e.g. redis://127.0.0.1:6379.")
   String redis;
 
+  @Option(
+      names = "--neo4j",
+      paramLabel = "URI",
+      description =
+          "Keep the catalog in Neo4j, e.g. bolt://127.0.0.1:7687 (default: SQLite in the data folder).")
+  String neo4j;
+
   @Option(names = "--ffmpeg", paramLabel = "PATH", description = "The ffmpeg executable to use.")
   Path ffmpeg;
 
@@ -80,7 +87,10 @@ public final class ServeCommand implements Callable<Integer> {
     Node node;
     try {
       node = start(spec.commandLine().getOut());
-    } catch (FfmpegNotFoundException | IllegalStateException | IllegalArgumentException e) {
+    } catch (FfmpegNotFoundException
+        | IllegalStateException
+        | IllegalArgumentException
+        | dev.omnivibe.engine.store.StoreException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
     }
@@ -108,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
     Cache cache = services.cache(redis);
     Engine engine = null;
     try {
-      engine = services.engine(data, tools);
+      engine = services.engine(data, tools, neo4j);
       WatchFolder watch = services.watch(engine);
       ApiServer server;
       try {
@@ -127,6 +137,10 @@ public final class ServeCommand implements Callable<Integer> {
               + tokens.file()
               + " (owner-only; send it as 'Authorization: Bearer <token>')");
       out.println("  Data:    " + data);
+      String catalog = neo4j != null ? neo4j : services.settings().get("neo4j.uri").orElse(null);
+      out.println(
+          "  Catalog: "
+              + (catalog == null ? "SQLite " + data.resolve("omnivibe.db") : "Neo4j " + catalog));
       out.println(
           "  Cache:   "
               + cache.backend()

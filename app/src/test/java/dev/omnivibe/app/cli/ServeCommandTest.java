@@ -110,4 +110,17 @@ class ServeCommandTest {
       System.clearProperty("omnivibe.home");
     }
   }
+
+  @Test
+  void anUnreachableNeo4jCatalogIsNamedAndNotSwappedForSqlite() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new ServeCommand());
+    cl.setErr(new PrintWriter(err, true));
+    Path data = dir.resolve("studio-node");
+    int code =
+        cl.execute("--port", "0", "--data-dir", data.toString(), "--neo4j", "bolt://127.0.0.1:1");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("cannot reach the Neo4j catalog at bolt://127.0.0.1:1");
+    assertThat(data.resolve("omnivibe.db")).as("no SQLite store in its place").doesNotExist();
+  }
 }

@@ -23,9 +23,8 @@ import javafx.collections.ObservableList;
 /**
  * The settings form. Apply checks every field first (nothing is saved while any is wrong), writes
  * the settings file, then applies what can change live: the API (started, stopped or restarted on
- * the new address), worker counts, and the Redis cache. Data folder and FFmpeg apply at the next
- * start, and the message says so. The Neo4j URI is stored for studio mode; this build has no Neo4j
- * store yet, and the message says that rather than pretending to use it.
+ * the new address), worker counts, and the Redis cache. Data folder, FFmpeg and the Neo4j catalog
+ * apply at the next start, and the message says so.
  */
 public final class SettingsViewModel {
   private final Workbench bench;
@@ -167,7 +166,7 @@ public final class SettingsViewModel {
       }
     }
     List<String> later = new ArrayList<>();
-    for (String k : List.of("data.dir", "ffmpeg.path")) {
+    for (String k : List.of("data.dir", "ffmpeg.path", "neo4j.uri")) {
       if (changed.apply(k)) {
         later.add(k);
       }
@@ -176,10 +175,7 @@ public final class SettingsViewModel {
         + (done.isEmpty() ? "" : " Applied: " + String.join(", ", done) + ".")
         + (later.isEmpty()
             ? ""
-            : " Restart the app to use the new " + String.join(", ", later) + ".")
-        + (changed.apply("neo4j.uri") && after.get("neo4j.uri").isPresent()
-            ? " The Neo4j URI is kept for studio mode; this build still keeps its catalog in SQLite."
-            : "");
+            : " Restart the app to use the new " + String.join(", ", later) + ".");
   }
 
   /** Issues a new API token; the old one stops working at once. */

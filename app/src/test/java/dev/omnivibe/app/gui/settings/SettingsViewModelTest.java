@@ -112,8 +112,7 @@ class SettingsViewModelTest {
         .isEqualTo(3);
     assertThat(vm.messageProperty().get())
         .contains("video workers 3")
-        .contains("Restart the app to use the new data.dir")
-        .contains("still keeps its catalog in SQLite");
+        .contains("Restart the app to use the new data.dir, neo4j.uri");
     Settings reread = Settings.load(dirs.config());
     assertThat(reread.get("workers.video")).contains("3");
     assertThat(reread.get("neo4j.uri")).contains("bolt://studio:7687");
