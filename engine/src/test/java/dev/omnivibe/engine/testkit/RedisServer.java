@@ -18,11 +18,13 @@ public final class RedisServer implements AutoCloseable {
   private static RedisServer shared;
   private final int port;
   private final Path dir;
+  private final boolean durable;
   private Process process;
 
-  private RedisServer(int port, Path dir) {
+  private RedisServer(int port, Path dir, boolean durable) {
     this.port = port;
     this.dir = dir;
+    this.durable = durable;
   }
 
   /** The run-wide server, started on first use and stopped when the JVM exits. */
@@ -36,8 +38,20 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public static RedisServer start() {
+    return start(false);
+  }
+
+  /**
+   * A server that keeps its data across {@link #stop()} and {@link #restart()} (append-only file).
+   */
+  public static RedisServer startDurable() {
+    return start(true);
+  }
+
+  private static RedisServer start(boolean durable) {
     try {
-      RedisServer s = new RedisServer(freePort(), Files.createTempDirectory("omnivibe-redis"));
+      RedisServer s =
+          new RedisServer(freePort(), Files.createTempDirectory("omnivibe-redis"), durable);
       s.restart();
       return s;
     } catch (IOException e) {
@@ -67,7 +81,9 @@ public final class RedisServer implements AutoCloseable {
                       "--save",
                       "",
                       "--appendonly",
-                      "no",
+                      durable ? "yes" : "no",
+                      "--appendfsync",
+                      "always",
                       "--dir",
                       dir.toString()))
               .redirectErrorStream(true)

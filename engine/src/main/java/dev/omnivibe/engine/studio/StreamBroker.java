@@ -1,0 +1,202 @@
+package dev.omnivibe.engine.studio;
+
+import dev.omnivibe.engine.job.QueueName;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The studio's shared queue on Redis Streams with one consumer group.
+ *
+ * <p>Celery's {@code visibility_timeout} trap (a long task is handed to a second worker because the
+ * first has not finished within the timeout) is avoided by renewing, not by guessing: a node calls
+ * {@link #heartbeat} for every job it runs, which resets the entry's idle time ({@code XCLAIM ...
+ * JUSTID}); only an entry idle for longer than {@code reclaimAfter} (several missed heartbeats: its
+ * node is dead) is taken back with {@code XAUTOCLAIM}. A render may run for an hour and is never
+ * claimed twice while its node lives.
+ *
+ * <p>Exactly one completion is recorded per job: the first {@code SET done:<job> NX} wins; a second
+ * finisher (a reclaimed job whose first node came back) is told it lost.
+ */
+public final class StreamBroker implements AutoCloseable {
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final RedisCommands<String, String> redis;
+  private final String node;
+  private final Duration reclaimAfter;
+  private final Set<String> groups = new HashSet<>();
+
+  /**
+   * @param node this node's id (the consumer name)
+   * @param reclaimAfter how long an entry may go without a heartbeat before another node takes it
+   * @throws RedisException naming the URI when Redis cannot be reached
+   */
+  public StreamBroker(String uri, String node, Duration reclaimAfter) {
+    this.client = RedisClient.create(uri);
+    this.client.setDefaultTimeout(Duration.ofSeconds(5));
+    try {
+      this.connection = client.connect();
+    } catch (RedisException e) {
+      client.shutdown();
+      throw new RedisException(
+          "cannot reach the studio queue at " + uri + ": " + e.getMessage(), e);
+    }
+    this.redis = connection.sync();
+    this.node = node;
+    this.reclaimAfter = reclaimAfter;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  /** Adds a job to the shared queue; {@code capability} null means any node may run it. */
+  public String publish(
+      QueueName queue, int priority, String capability, String jobId, String document) {
+    String stream = StreamKeys.stream(queue, priority, capability);
+    group(stream);
+    return redis.xadd(stream, Map.of("job", jobId, "doc", document));
+  }
+
+  /**
+   * The next job this node may run: abandoned entries first (their nodes died), then new ones,
+   * highest priority first across the queues and capabilities given.
+   */
+  public Optional<Delivery> take(Set<QueueName> queues, Set<String> capabilities) {
+    List<String> order = StreamKeys.readOrder(queues, capabilities);
+    for (String stream : order) {
+      group(stream);
+      ClaimedMessages<String, String> claimed =
+          redis.xautoclaim(
+              stream,
+              XAutoClaimArgs.Builder.xautoclaim(
+                      Consumer.from(StreamKeys.GROUP, node), reclaimAfter, "0-0")
+                  .count(1));
+      for (StreamMessage<String, String> m : claimed.getMessages()) {
+        if (m.getBody() != null && m.getBody().containsKey("job")) {
+          return Optional.of(delivery(stream, m, true));
+        }
+      }
+      List<StreamMessage<String, String>> fresh =
+          redis.xreadgroup(
+              Consumer.from(StreamKeys.GROUP, node),
+              XReadArgs.Builder.count(1),
+              XReadArgs.StreamOffset.lastConsumed(stream));
+      if (!fresh.isEmpty()) {
+        return Optional.of(delivery(stream, fresh.get(0), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Delivery delivery(
+      String stream, StreamMessage<String, String> m, boolean reclaimed) {
+    return new Delivery(
+        stream, m.getId(), m.getBody().get("job"), m.getBody().get("doc"), reclaimed);
+  }
+
+  /**
+   * Renews this node's claim on a running job (resets its idle time). Returns false when another
+   * node has taken it meanwhile (this node was presumed dead): the caller should stop the job.
+   */
+  public boolean heartbeat(Delivery d) {
+    Long renewed =
+        redis.eval(
+            RENEW,
+            io.lettuce.core.ScriptOutputType.INTEGER,
+            new String[] {d.stream()},
+            StreamKeys.GROUP,
+            d.entry(),
+            node);
+    return renewed != null && renewed == 1;
+  }
+
+  /**
+   * Resets the idle time only if this node still owns the entry, atomically: a plain {@code XCLAIM}
+   * would also take it back from a node that reclaimed it.
+   */
+  private static final String RENEW =
+      "local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1) "
+          + "if #p == 0 or p[1][2] ~= ARGV[3] then return 0 end "
+          + "redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID') "
+          + "return 1";
+
+  /** The consumer that holds an entry, if it is still pending. */
+  public Optional<String> owner(Delivery d) {
+    var pending =
+        redis.xpending(
+            d.stream(),
+            StreamKeys.GROUP,
+            io.lettuce.core.Range.create(d.entry(), d.entry()),
+            io.lettuce.core.Limit.from(1));
+    return pending.isEmpty() ? Optional.empty() : Optional.of(pending.get(0).getConsumer());
+  }
+
+  /**
+   * Records the job's result once for the whole studio and removes the entry.
+   *
+   * @return true when this completion is the one recorded; false when another node already finished
+   *     the job (its result stands)
+   */
+  public boolean complete(Delivery d, String result) {
+    String won =
+        redis.set(
+            StreamKeys.done(d.jobId()),
+            node + "\n" + result,
+            SetArgs.Builder.nx().ex(Duration.ofDays(7)));
+    redis.xack(d.stream(), StreamKeys.GROUP, d.entry());
+    redis.xdel(d.stream(), d.entry());
+    return "OK".equals(won);
+  }
+
+  /** The recorded result of a job, as {@code node\nresult}, if any node completed it. */
+  public Optional<String> completion(String jobId) {
+    return Optional.ofNullable(redis.get(StreamKeys.done(jobId)));
+  }
+
+  /** Entries waiting or running in a stream (for tests and the nodes view). */
+  public long depth(QueueName queue, int priority, String capability) {
+    return redis.xlen(StreamKeys.stream(queue, priority, capability));
+  }
+
+  private void group(String stream) {
+    if (groups.contains(stream)) {
+      return;
+    }
+    try {
+      redis.xgroupCreate(
+          XReadArgs.StreamOffset.from(stream, "0"),
+          StreamKeys.GROUP,
+          XGroupCreateArgs.Builder.mkstream());
+    } catch (RedisBusyException e) {
+      // BUSYGROUP: another node made it first.
+    }
+    groups.add(stream);
+  }
+
+  /** Commands for the node registry on the same connection. */
+  RedisCommands<String, String> commands() {
+    return redis;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown();
+  }
+}
