@@ -21,6 +21,14 @@ public final class ApiConfig {
   double ratePerSecond = 50;
   int rateBurst = 200;
   final Map<String, Duration> cacheTtls = new LinkedHashMap<>();
+  java.util.function.Supplier<java.util.List<dev.omnivibe.engine.studio.NodeInfo>> nodes;
+
+  /** Where {@code GET /api/v1/nodes} reads the studio's nodes; unset, it shows this node only. */
+  public ApiConfig nodes(
+      java.util.function.Supplier<java.util.List<dev.omnivibe.engine.studio.NodeInfo>> nodes) {
+    this.nodes = nodes;
+    return this;
+  }
 
   public ApiConfig() {
     cacheTtls.put("/health", Duration.ofMinutes(1));

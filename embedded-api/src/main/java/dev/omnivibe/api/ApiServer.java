@@ -8,6 +8,7 @@ import dev.omnivibe.api.routes.AssetRoutes;
 import dev.omnivibe.api.routes.Idempotency;
 import dev.omnivibe.api.routes.JobEvents;
 import dev.omnivibe.api.routes.JobRoutes;
+import dev.omnivibe.api.routes.NodeRoutes;
 import dev.omnivibe.api.routes.OutputDownload;
 import dev.omnivibe.api.routes.PerformanceRoutes;
 import dev.omnivibe.api.routes.SpeechRoutes;
@@ -56,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
           new Route("GET", "/api/v1/queues", true),
           new Route("POST", "/api/v1/queues/{name}/pause", true),
           new Route("POST", "/api/v1/queues/{name}/resume", true),
+          new Route("GET", "/api/v1/nodes", true),
           new Route("GET", "/api/v1/voice/list", true),
           new Route("POST", "/api/v1/audio/generate", true),
           new Route("GET", "/api/v1/encoders", true),
@@ -183,6 +185,8 @@ public final class ApiServer implements AutoCloseable {
     getAndHead(app, "/api/v1/queues", responses.wrap("/api/v1/queues", system::queues));
     app.post("/api/v1/queues/{name}/pause", system::pause);
     app.post("/api/v1/queues/{name}/resume", system::resume);
+    NodeRoutes nodeRoutes = new NodeRoutes(engine, config.nodes);
+    getAndHead(app, "/api/v1/nodes", nodeRoutes::list);
     getAndHead(app, "/api/v1/voice/list", responses.wrap("/api/v1/voice/list", speech::voices));
     app.post(
         "/api/v1/audio/generate",

@@ -3,6 +3,7 @@ package dev.omnivibe.app.cli;
 import dev.omnivibe.api.ApiConfig;
 import dev.omnivibe.api.ApiServer;
 import dev.omnivibe.api.auth.TokenStore;
+import dev.omnivibe.api.routes.NodeRoutes;
 import dev.omnivibe.app.ExitCodes;
 import dev.omnivibe.app.Services;
 import dev.omnivibe.app.Settings;
@@ -11,6 +12,7 @@ import dev.omnivibe.engine.cache.Cache;
 import dev.omnivibe.engine.ffmpeg.FfmpegNotFoundException;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.platform.AppDirs;
+import dev.omnivibe.engine.studio.StudioPresence;
 import dev.omnivibe.engine.watch.WatchFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,7 +57,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--redis",
       paramLabel = "URI",
-      description = "Cache API responses in Redis, e.g. redis://127.0.0.1:6379.")
+      description =
+          "Join a studio on Redis, e.g. redis://127.0.0.1:6379: the node registers (GET /api/v1/nodes)"
+              + " and API responses are cached there.")
   String redis;
 
   @Option(
@@ -69,10 +73,14 @@ public final class ServeCommand implements Callable<Integer> {
   Path ffmpeg;
 
   /** A running node. */
-  public record Node(Engine engine, ApiServer server, Cache cache, WatchFolder watch)
+  public record Node(
+      Engine engine, ApiServer server, Cache cache, WatchFolder watch, StudioPresence studio)
       implements AutoCloseable {
     @Override
     public void close() {
+      if (studio != null) {
+        studio.close();
+      }
       if (watch != null) {
         watch.close();
       }
@@ -107,6 +115,21 @@ public final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private String[] studioUrl;
+
+  /** A stable id per machine and data folder: two nodes on one host stay apart. */
+  static String nodeId(Path data) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "node";
+    }
+    return host
+        + "-"
+        + Integer.toHexString(data.toAbsolutePath().normalize().toString().hashCode());
+  }
+
   /** Starts the node and prints where it is; the caller closes it. */
   public Node start(PrintWriter out) {
     AppDirs dirs = AppDirs.forCurrentUser();
@@ -120,6 +143,29 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       engine = services.engine(data, tools, neo4j);
       WatchFolder watch = services.watch(engine);
+      StudioPresence studio = null;
+      String studioNote = null;
+      if (redisUri != null) {
+        Engine e = engine;
+        String id = nodeId(data);
+        try {
+          // The API URL is filled in once the server is listening (port 0 picks one).
+          String[] url = {""};
+          studio =
+              new StudioPresence(
+                  redisUri, () -> NodeRoutes.Nodes.self(e, id, url[0]), StudioPresence.TTL);
+          StudioPresence joined = studio;
+          api.nodes(joined::nodes);
+          studioUrl = url;
+        } catch (RuntimeException ex) {
+          studioNote =
+              "Redis at "
+                  + redisUri
+                  + " is unreachable ("
+                  + ex.getMessage()
+                  + "); this node runs on its own";
+        }
+      }
       ApiServer server;
       try {
         server = Services.startApi(engine, cache, data, api);
@@ -127,7 +173,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (watch != null) {
           watch.close();
         }
+        if (studio != null) {
+          studio.close();
+        }
         throw e;
+      }
+      if (studioUrl != null) {
+        studioUrl[0] = server.url();
+        studio.beatNow();
       }
       TokenStore tokens = server.tokens();
       out.println("OmniVibe render node");
@@ -149,12 +202,17 @@ public final class ServeCommand implements Callable<Integer> {
       if (watch != null) {
         out.println("  Watch:   " + services.settings().get("watch.folder").orElse(""));
       }
+      if (studio != null) {
+        out.println("  Studio:  node " + nodeId(data) + " on " + redisUri + " (GET /api/v1/nodes)");
+      } else if (studioNote != null) {
+        out.println("  Studio:  " + studioNote);
+      }
       if (engine.recoveredAtStart() > 0) {
         out.println("  Resumed: " + engine.recoveredAtStart() + " job(s) interrupted last time");
       }
       out.println("Press Ctrl-C to stop.");
       out.flush();
-      return new Node(engine, server, cache, watch);
+      return new Node(engine, server, cache, watch, studio);
     } catch (RuntimeException e) {
       if (engine != null) {
         engine.close();

@@ -123,4 +123,54 @@ class ServeCommandTest {
     assertThat(err.toString()).contains("cannot reach the Neo4j catalog at bolt://127.0.0.1:1");
     assertThat(data.resolve("omnivibe.db")).as("no SQLite store in its place").doesNotExist();
   }
+
+  static com.fasterxml.jackson.databind.JsonNode nodes(ServeCommand.Node node) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(node.server().url() + "/api/v1/nodes"))
+                    .header("Authorization", "Bearer " + node.server().tokens().ownerToken())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+  }
+
+  ServeCommand.Node startOn(Path data, String redis, StringWriter out) {
+    ServeCommand cmd = new ServeCommand();
+    new CommandLine(cmd).parseArgs("--port", "0", "--data-dir", data.toString(), "--redis", redis);
+    return cmd.start(new PrintWriter(out, true));
+  }
+
+  @Test
+  void nodesOnOneRedisSeeEachOther() throws Exception {
+    var redis = dev.omnivibe.engine.testkit.RedisServer.shared();
+    StringWriter outA = new StringWriter();
+    try (ServeCommand.Node a = startOn(dir.resolve("a"), redis.uri(), outA);
+        ServeCommand.Node b = startOn(dir.resolve("b"), redis.uri(), new StringWriter())) {
+      assertThat(outA.toString())
+          .contains("Studio:  node " + ServeCommand.nodeId(dir.resolve("a")));
+      var listed = nodes(a);
+      assertThat(listed.get("studio").asBoolean()).isTrue();
+      assertThat(listed.get("nodes").findValuesAsText("id"))
+          .contains(ServeCommand.nodeId(dir.resolve("a")), ServeCommand.nodeId(dir.resolve("b")));
+      assertThat(listed.get("nodes").findValuesAsText("api"))
+          .contains(a.server().url(), b.server().url());
+      assertThat(nodes(b).get("nodes").findValuesAsText("id"))
+          .contains(ServeCommand.nodeId(dir.resolve("a")));
+    }
+  }
+
+  @Test
+  void withRedisDownTheNodeSaysSoAndRunsOnItsOwn() throws Exception {
+    StringWriter out = new StringWriter();
+    try (ServeCommand.Node node = startOn(dir.resolve("alone"), "redis://127.0.0.1:1", out)) {
+      assertThat(out.toString())
+          .contains("Studio:  Redis at redis://127.0.0.1:1 is unreachable")
+          .contains("runs on its own");
+      var listed = nodes(node);
+      assertThat(listed.get("studio").asBoolean()).isFalse();
+      assertThat(listed.get("nodes")).hasSize(1);
+    }
+  }
 }
