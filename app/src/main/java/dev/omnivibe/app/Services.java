@@ -192,6 +192,19 @@ public final class Services {
         .start();
   }
 
+  /** A stable studio id per machine and data folder: two nodes on one host stay apart. */
+  public static String nodeId(Path data) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "node";
+    }
+    return host
+        + "-"
+        + Integer.toHexString(data.toAbsolutePath().normalize().toString().hashCode());
+  }
+
   public ApiConfig apiConfig(String bindOption, Integer portOption) {
     ApiConfig api =
         new ApiConfig()

@@ -117,17 +117,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   private String[] studioUrl;
 
-  /** A stable id per machine and data folder: two nodes on one host stay apart. */
+  /** This node's studio id (see {@link Services#nodeId}). */
   static String nodeId(Path data) {
-    String host;
-    try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      host = "node";
-    }
-    return host
-        + "-"
-        + Integer.toHexString(data.toAbsolutePath().normalize().toString().hashCode());
+    return Services.nodeId(data);
   }
 
   /** Starts the node and prints where it is; the caller closes it. */

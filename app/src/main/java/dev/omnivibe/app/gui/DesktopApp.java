@@ -67,7 +67,10 @@ public final class DesktopApp extends Application {
     HostServices host = getHostServices();
     window = new MainWindow(stage, settings, dirs, p -> host.showDocument(p.toUri().toString()));
     layout.restore(stage);
-    window.tabs().getSelectionModel().select(Math.max(0, Math.min(layout.tab(), 5)));
+    window
+        .tabs()
+        .getSelectionModel()
+        .select(Math.max(0, Math.min(layout.tab(), window.tabs().getTabs().size() - 1)));
     Runnable painted =
         new Runnable() {
           @Override

@@ -52,6 +52,7 @@ public final class MainWindow {
   private final Tab encodersTab = tab("Encoders", "tab-encoders");
   private final Tab performanceTab = tab("Performance", "tab-performance");
   private final Tab previewTab = tab("Preview", "tab-preview");
+  private final Tab nodesTab = tab("Nodes", "tab-nodes");
   private final Tab settingsTab = tab("Settings", "tab-settings");
   private Settings settings;
   private Workbench bench;
@@ -63,6 +64,7 @@ public final class MainWindow {
   private PerformanceViewModel performance;
   private PreviewViewModel preview;
   private SettingsViewModel settingsVm;
+  private dev.omnivibe.app.gui.nodes.NodesViewModel nodes;
 
   /**
    * @param openInSystem opens a file or folder with the desktop's default program
@@ -146,6 +148,20 @@ public final class MainWindow {
     performanceTab.setContent(new PerformanceView(performance));
     previewTab.setContent(new PreviewView(preview, openInSystem));
     settingsTab.setContent(new SettingsView(settingsVm));
+    nodes =
+        new dev.omnivibe.app.gui.nodes.NodesViewModel(
+            async,
+            bench
+                .studio()
+                .map(
+                    st ->
+                        (java.util.function.Supplier<
+                                java.util.List<dev.omnivibe.engine.studio.NodeInfo>>)
+                            st::nodes)
+                .orElse(null),
+            bench.studioError().orElse(null));
+    nodesTab.setContent(new dev.omnivibe.app.gui.nodes.NodesView(nodes));
+    nodes.refresh();
     performanceTab.setOnSelectionChanged(
         e -> {
           if (performanceTab.isSelected()) {
@@ -158,7 +174,16 @@ public final class MainWindow {
     queue.load();
     encoders.load(false);
     editor.validate();
-    refresher = new Timeline(new KeyFrame(Duration.seconds(1), e -> queue.refresh()));
+    refresher =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  queue.refresh();
+                  if (nodesTab.isSelected()) {
+                    nodes.refresh();
+                  }
+                }));
     refresher.setCycleCount(Timeline.INDEFINITE);
     refresher.play();
     status.setText(

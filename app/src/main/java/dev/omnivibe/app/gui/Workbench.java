@@ -21,6 +21,8 @@ public final class Workbench implements AutoCloseable {
   private volatile String apiError;
   private volatile dev.omnivibe.engine.watch.WatchFolder watch;
   private volatile String watchError;
+  private volatile dev.omnivibe.engine.studio.StudioPresence studio;
+  private volatile String studioError;
 
   public Workbench(Engine engine, Cache cache, Path dataDir) {
     this.engine = engine;
@@ -33,6 +35,21 @@ public final class Workbench implements AutoCloseable {
     Path data = services.dataDir(null);
     Engine engine = services.engine(data, services.ffmpeg(null));
     Workbench bench = new Workbench(engine, services.cache(null), data);
+    String redis = services.redisUri(null);
+    if (redis != null) {
+      String id = Services.nodeId(data);
+      try {
+        bench.studio =
+            new dev.omnivibe.engine.studio.StudioPresence(
+                redis,
+                () ->
+                    dev.omnivibe.api.routes.NodeRoutes.Nodes.self(
+                        engine, id, bench.api().map(ApiServer::url).orElse("")),
+                dev.omnivibe.engine.studio.StudioPresence.TTL);
+      } catch (RuntimeException e) {
+        bench.studioError = "Redis at " + redis + " is unreachable (" + e.getMessage() + ")";
+      }
+    }
     try {
       bench.watch = services.watch(engine);
     } catch (IllegalArgumentException e) {
@@ -64,6 +81,16 @@ public final class Workbench implements AutoCloseable {
   /** Why the API failed to start at launch, if it did. */
   public Optional<String> apiError() {
     return Optional.ofNullable(apiError);
+  }
+
+  /** The studio this workstation joined (Redis configured and reachable). */
+  public Optional<dev.omnivibe.engine.studio.StudioPresence> studio() {
+    return Optional.ofNullable(studio);
+  }
+
+  /** Why joining the studio failed, if it did. */
+  public Optional<String> studioError() {
+    return Optional.ofNullable(studioError);
   }
 
   /** Why the watch folder did not start, if it did not. */
@@ -104,6 +131,9 @@ public final class Workbench implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (studio != null) {
+      studio.close();
+    }
     if (watch != null) {
       watch.close();
     }
