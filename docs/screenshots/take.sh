@@ -36,5 +36,15 @@ for i in 1 2 3; do
   echo
 done
 
+# A local redis-server, when there is one, lets the tour join a studio for the Nodes view.
+if command -v redis-server >/dev/null; then
+  REDIS_PORT=$((20000 + RANDOM % 20000))
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 &
+  REDIS_PID=$!
+  trap 'kill $XVFB $REDIS_PID 2>/dev/null || true; rm -rf "$HOME_DIR"' EXIT
+  sleep 0.5
+  export OMNIVIBE_TOUR_REDIS="redis://127.0.0.1:$REDIS_PORT"
+fi
+
 java -Domnivibe.home="$HOME_DIR/tour" -cp "$CP" dev.omnivibe.app.gui.tour.ScreenshotTour \
   "$OUT" assets/sample-deck/deck.json

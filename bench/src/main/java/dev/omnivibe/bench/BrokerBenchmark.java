@@ -41,15 +41,28 @@ public final class BrokerBenchmark {
     }
     Path dir = Files.createTempDirectory("omnivibe-broker-bench");
     Process redis =
-        new ProcessBuilder("redis-server", "--port", "" + port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
-                "--appendfsync", "everysec", "--dir", dir.toString())
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                "" + port,
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "everysec",
+                "--dir",
+                dir.toString())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
     String uri = "redis://127.0.0.1:" + port;
     try {
       Thread.sleep(500);
-      System.out.printf(Locale.ROOT, "%-8s %5s %12s %12s %8s%n", "nodes", "round", "broker/s", "bare/s", "ratio");
+      System.out.printf(
+          Locale.ROOT, "%-8s %5s %12s %12s %8s%n", "nodes", "round", "broker/s", "bare/s", "ratio");
       for (int nodes = 1; nodes <= 3; nodes++) {
         List<Double> ratios = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
@@ -60,10 +73,15 @@ public final class BrokerBenchmark {
           double bare = bare(uri, nodes, jobs);
           rates.add(broker);
           ratios.add(broker / bare);
-          System.out.printf(Locale.ROOT, "%-8d %5d %12.0f %12.0f %8.2f%n", nodes, r, broker, bare, broker / bare);
+          System.out.printf(
+              Locale.ROOT, "%-8d %5d %12.0f %12.0f %8.2f%n", nodes, r, broker, bare, broker / bare);
         }
-        System.out.printf(Locale.ROOT, "median with %d node(s): %.0f jobs/s, %.2f of bare Redis Streams%n",
-            nodes, Medians.of(rates.stream().mapToDouble(Double::doubleValue).toArray()), Medians.of(ratios.stream().mapToDouble(Double::doubleValue).toArray()));
+        System.out.printf(
+            Locale.ROOT,
+            "median with %d node(s): %.0f jobs/s, %.2f of bare Redis Streams%n",
+            nodes,
+            Medians.of(rates.stream().mapToDouble(Double::doubleValue).toArray()),
+            Medians.of(ratios.stream().mapToDouble(Double::doubleValue).toArray()));
       }
     } finally {
       redis.destroyForcibly();
@@ -86,16 +104,21 @@ public final class BrokerBenchmark {
         producer.publish(QueueName.VIDEO, i % 10, null, "job-" + i, "{}");
       }
     }
-    return run(nodes, jobs, id -> {
-      try (StreamBroker b = new StreamBroker(uri, id, Duration.ofSeconds(60))) {
-        long n = 0;
-        for (Optional<Delivery> d = b.take(Set.of(QueueName.VIDEO), Set.of()); d.isPresent(); d = b.take(Set.of(QueueName.VIDEO), Set.of())) {
-          b.complete(d.get(), "ok");
-          n++;
-        }
-        return n;
-      }
-    });
+    return run(
+        nodes,
+        jobs,
+        id -> {
+          try (StreamBroker b = new StreamBroker(uri, id, Duration.ofSeconds(60))) {
+            long n = 0;
+            for (Optional<Delivery> d = b.take(Set.of(QueueName.VIDEO), Set.of());
+                d.isPresent();
+                d = b.take(Set.of(QueueName.VIDEO), Set.of())) {
+              b.complete(d.get(), "ok");
+              n++;
+            }
+            return n;
+          }
+        });
   }
 
   /** The floor: one stream, no priorities, no reclaim, no completion record. */
@@ -104,7 +127,8 @@ public final class BrokerBenchmark {
     try (StatefulRedisConnection<String, String> conn = c.connect()) {
       RedisCommands<String, String> r = conn.sync();
       try {
-        r.xgroupCreate(XReadArgs.StreamOffset.from("bare", "0"), "g", XGroupCreateArgs.Builder.mkstream());
+        r.xgroupCreate(
+            XReadArgs.StreamOffset.from("bare", "0"), "g", XGroupCreateArgs.Builder.mkstream());
       } catch (RedisBusyException e) {
         // exists
       }
@@ -114,24 +138,30 @@ public final class BrokerBenchmark {
     } finally {
       c.shutdown();
     }
-    return run(nodes, jobs, id -> {
-      RedisClient client = RedisClient.create(uri);
-      try (StatefulRedisConnection<String, String> conn = client.connect()) {
-        RedisCommands<String, String> r = conn.sync();
-        long n = 0;
-        while (true) {
-          List<StreamMessage<String, String>> m =
-              r.xreadgroup(Consumer.from("g", id), XReadArgs.Builder.count(1), XReadArgs.StreamOffset.lastConsumed("bare"));
-          if (m.isEmpty()) {
-            return n;
+    return run(
+        nodes,
+        jobs,
+        id -> {
+          RedisClient client = RedisClient.create(uri);
+          try (StatefulRedisConnection<String, String> conn = client.connect()) {
+            RedisCommands<String, String> r = conn.sync();
+            long n = 0;
+            while (true) {
+              List<StreamMessage<String, String>> m =
+                  r.xreadgroup(
+                      Consumer.from("g", id),
+                      XReadArgs.Builder.count(1),
+                      XReadArgs.StreamOffset.lastConsumed("bare"));
+              if (m.isEmpty()) {
+                return n;
+              }
+              r.xack("bare", "g", m.get(0).getId());
+              n++;
+            }
+          } finally {
+            client.shutdown();
           }
-          r.xack("bare", "g", m.get(0).getId());
-          n++;
-        }
-      } finally {
-        client.shutdown();
-      }
-    });
+        });
   }
 
   interface Node {
@@ -144,14 +174,16 @@ public final class BrokerBenchmark {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
       String id = "node-" + i;
-      Thread t = new Thread(() -> {
-        try {
-          start.await();
-          done.addAndGet(node.work(id));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  done.addAndGet(node.work(id));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       t.start();
       threads.add(t);
     }

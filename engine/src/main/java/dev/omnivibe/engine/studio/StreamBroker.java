@@ -40,6 +40,7 @@ public final class StreamBroker implements AutoCloseable {
   private final String node;
   private final Duration reclaimAfter;
   private final Set<String> groups = new HashSet<>();
+  private long lastReclaimScan = System.nanoTime() - Long.MAX_VALUE / 2;
 
   /**
    * @param node this node's id (the consumer name)
@@ -79,19 +80,28 @@ public final class StreamBroker implements AutoCloseable {
    */
   public Optional<Delivery> take(Set<QueueName> queues, Set<String> capabilities) {
     List<String> order = StreamKeys.readOrder(queues, capabilities);
-    for (String stream : order) {
-      group(stream);
-      ClaimedMessages<String, String> claimed =
-          redis.xautoclaim(
-              stream,
-              XAutoClaimArgs.Builder.xautoclaim(
-                      Consumer.from(StreamKeys.GROUP, node), reclaimAfter, "0-0")
-                  .count(1));
-      for (StreamMessage<String, String> m : claimed.getMessages()) {
-        if (m.getBody() != null && m.getBody().containsKey("job")) {
-          return Optional.of(delivery(stream, m, true));
+    // Looking for dead nodes' jobs costs a round trip per stream; a quarter of the reclaim time
+    // between looks keeps that off the hot path and still reclaims within 1.25x reclaimAfter.
+    long now = System.nanoTime();
+    if (now - lastReclaimScan >= reclaimAfter.toNanos() / 4) {
+      lastReclaimScan = now;
+      for (String stream : order) {
+        group(stream);
+        ClaimedMessages<String, String> claimed =
+            redis.xautoclaim(
+                stream,
+                XAutoClaimArgs.Builder.xautoclaim(
+                        Consumer.from(StreamKeys.GROUP, node), reclaimAfter, "0-0")
+                    .count(1));
+        for (StreamMessage<String, String> m : claimed.getMessages()) {
+          if (m.getBody() != null && m.getBody().containsKey("job")) {
+            return Optional.of(delivery(stream, m, true));
+          }
         }
       }
+    }
+    for (String stream : order) {
+      group(stream);
       List<StreamMessage<String, String>> fresh =
           redis.xreadgroup(
               Consumer.from(StreamKeys.GROUP, node),

@@ -67,8 +67,13 @@ public final class ScreenshotTour {
   private void run() throws Exception {
     Files.createDirectories(out);
     AppDirs dirs = AppDirs.forCurrentUser();
-    Settings settings =
-        Settings.load(dirs.config()).save(Map.of("api.enabled", "true", "api.port", "0"));
+    Map<String, String> prefs =
+        new java.util.HashMap<>(Map.of("api.enabled", "true", "api.port", "0"));
+    String redis = System.getenv("OMNIVIBE_TOUR_REDIS");
+    if (redis != null && !redis.isBlank()) {
+      prefs.put("redis.uri", redis); // join a studio, so the Nodes view has something to show
+    }
+    Settings settings = Settings.load(dirs.config()).save(prefs);
     bench = Workbench.open(new Services(settings, dirs));
     fx(
         () -> {
@@ -169,6 +174,15 @@ public final class ScreenshotTour {
         () -> !fx(() -> window.previewModel().statusProperty().get()).startsWith("Loading"));
     shot("tab-preview", "preview.png");
 
+    if (redis != null && !redis.isBlank()) {
+      fx(
+          () -> {
+            window.select("tab-nodes");
+            return null;
+          });
+      Thread.sleep(1500); // the view refreshes once a second while it is shown
+      shot("tab-nodes", "nodes.png");
+    }
     shot("tab-settings", "settings.png");
 
     fx(
