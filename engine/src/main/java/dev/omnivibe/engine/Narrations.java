@@ -172,7 +172,9 @@ final class Narrations {
 
   /** The gate: a render waits for its narration jobs and fails when one failed. */
   JobGate.Verdict check(RenderJob job, Function<String, Optional<RenderJob>> jobs) {
-    if (job.type() != JobType.RENDER) {
+    // Asked under the queue's lock for every waiting job: skip the JSON parse when nothing is
+    // needed.
+    if (job.type() != JobType.RENDER || !job.payload().json().contains("\"" + NEEDS + "\"")) {
       return JobGate.Verdict.READY;
     }
     JsonNode needs = job.payload().node().path(NEEDS);

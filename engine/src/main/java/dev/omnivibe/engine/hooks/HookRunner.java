@@ -71,7 +71,11 @@ public final class HookRunner implements JobListener, AutoCloseable {
     if (e.kind() != JobEvent.Kind.CHANGED || !job.state().isTerminal() || job.isFollower()) {
       return;
     }
-    List<Hook> hooks = new ArrayList<>(settings.global());
+    // Global hooks are about renders: a deck's narration and the scheduled clean-ups are steps,
+    // not results anyone waits for. A job's own hooks always run.
+    List<Hook> hooks =
+        new ArrayList<>(
+            job.type() == dev.omnivibe.engine.job.JobType.RENDER ? settings.global() : List.of());
     hooks.addAll(perJob.apply(job));
     for (Hook h : hooks) {
       pool.execute(() -> run(h, job));

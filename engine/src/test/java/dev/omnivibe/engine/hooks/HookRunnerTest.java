@@ -150,6 +150,26 @@ class HookRunnerTest {
   }
 
   @Test
+  void globalHooksAreForRendersNotTheNarrationBehindThem() {
+    try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
+      RenderJob q =
+          RenderJob.queued(
+              "n-1",
+              "Deck · narration 1",
+              JobType.NARRATION,
+              QueueName.AUDIO,
+              5,
+              1,
+              Payload.of(JsonNodeFactory.instance.objectNode()),
+              null,
+              null,
+              T0);
+      fire(r, q.to(JobState.RUNNING, T0).to(JobState.SUCCEEDED, T0));
+    }
+    assertThat(attempts.get()).isZero();
+  }
+
+  @Test
   void onlyFinishedJobsFireHooks() {
     try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
       RenderJob running = finished(JobState.SUCCEEDED).edit().build();
