@@ -75,7 +75,8 @@ public final class MainWindow {
     this.dirs = dirs;
     this.openInSystem = openInSystem;
     tabs.getTabs()
-        .addAll(queueTab, editorTab, encodersTab, performanceTab, previewTab, settingsTab);
+        .addAll(
+            queueTab, editorTab, encodersTab, performanceTab, previewTab, nodesTab, settingsTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("main-tabs");
     status.setId("engine-status");

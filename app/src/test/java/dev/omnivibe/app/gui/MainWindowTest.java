@@ -214,4 +214,23 @@ class MainWindowTest {
         .anySatisfy(e -> assertThat(e).startsWith("API port must be a whole number"));
     assertThat(bench.api()).isPresent();
   }
+
+  @Test
+  @Order(6)
+  void theNodesViewSaysHowToJoinAStudio() {
+    assertThat(window.tabs().getTabs())
+        .extracting(t -> t.getId())
+        .containsExactly(
+            "tab-queue",
+            "tab-editor",
+            "tab-encoders",
+            "tab-performance",
+            "tab-preview",
+            "tab-nodes",
+            "tab-settings");
+    select("tab-nodes");
+    waitFor("the nodes view", 5, () -> robot.lookup("#nodes-view").tryQuery().isPresent());
+    assertThat(robot.lookup("#nodes-summary").queryAs(Label.class).getText())
+        .contains("Set a Redis URI in Settings");
+  }
 }

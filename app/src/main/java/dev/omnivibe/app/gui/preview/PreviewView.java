@@ -64,6 +64,8 @@ public final class PreviewView extends BorderPane {
     // A VBox hands the label its width, so the wrapped message gets the lines it needs.
     javafx.scene.layout.VBox bottom = new javafx.scene.layout.VBox(status);
     bottom.getStyleClass().add("footer");
+    // Room for the two lines the failure message takes at the default window size.
+    bottom.setMinHeight(58);
     setBottom(bottom);
     vm.fileProperty().addListener((o, a, f) -> load(f));
   }
