@@ -51,16 +51,7 @@ class AudioFinishTest {
   }
 
   static String ffmpeg(String... args) throws Exception {
-    java.util.List<String> cmd =
-        new java.util.ArrayList<>(
-            java.util.List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostats", "-y"));
-    cmd.addAll(java.util.List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().putAll(tools.environment());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    return out;
+    return TestFfmpeg.run(args);
   }
 
   /**

@@ -14,33 +14,24 @@ import org.junit.jupiter.api.io.TempDir;
 class LoudnessTest {
   @TempDir Path dir;
 
-  static Path tone(FfmpegTools tools, Path out, double volume) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                tools.ffmpeg().toString(),
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:duration=3:sample_rate=48000",
-                "-af",
-                "volume=" + volume,
-                "-ac",
-                "1",
-                out.toString())
-            .redirectErrorStream(true);
-    pb.environment().putAll(tools.environment());
-    Process p = pb.start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(log).isZero();
+  static Path tone(Path out, double volume) throws Exception {
+    TestFfmpeg.run(
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=3:sample_rate=48000",
+        "-af",
+        "volume=" + volume,
+        "-ac",
+        "1",
+        out.toString());
     return out;
   }
 
   @Test
   void aQuietRecordingIsBroughtToTheTargetAndFadedAtBothEnds() throws Exception {
     FfmpegTools tools = TestFfmpeg.real();
-    Path quiet = tone(tools, dir.resolve("quiet.wav"), 0.02);
+    Path quiet = tone(dir.resolve("quiet.wav"), 0.02);
     Loudness.Measured before = Loudness.measure(tools, quiet, -16);
     assertThat(before.integrated()).isLessThan(-30);
 

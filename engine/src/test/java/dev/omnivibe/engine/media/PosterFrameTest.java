@@ -23,23 +23,14 @@ class PosterFrameTest {
   static void video() throws Exception {
     tools = TestFfmpeg.real();
     video = dir.resolve("clip.mp4");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                tools.ffmpeg().toString(),
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x180:rate=10:duration=2",
-                "-pix_fmt",
-                "yuv420p",
-                video.toString())
-            .redirectErrorStream(true);
-    pb.environment().putAll(tools.environment());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
+    TestFfmpeg.run(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=320x180:rate=10:duration=2",
+        "-pix_fmt",
+        "yuv420p",
+        video.toString());
   }
 
   @Test

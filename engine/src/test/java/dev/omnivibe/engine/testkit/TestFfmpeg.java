@@ -26,6 +26,28 @@ public final class TestFfmpeg {
     return real;
   }
 
+  /**
+   * Runs the real ffmpeg with {@code args} (quiet, overwriting) and returns what it printed.
+   *
+   * @throws AssertionError with its output when it fails
+   */
+  public static String run(String... args) throws IOException, InterruptedException {
+    FfmpegTools tools = real();
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostats", "-y"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(tools.environment());
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new AssertionError("ffmpeg " + String.join(" ", args) + " failed:\n" + out);
+    }
+    return out;
+  }
+
   /** Copies the fake ffmpeg script into {@code dir} as {@code ffmpeg} and {@code ffprobe}. */
   public static Path installFake(Path dir) throws IOException {
     Files.createDirectories(dir);
