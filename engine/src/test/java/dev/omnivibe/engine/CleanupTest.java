@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +82,6 @@ class CleanupTest {
       RenderJob job = engine.cleanup();
       Await.until("clean-up", () -> engine.job(job.id()).orElseThrow().state().isTerminal());
       assertThat(ancient).exists();
-      assertThat(Instant.now()).isAfter(Instant.EPOCH);
     }
   }
 }

@@ -87,26 +87,21 @@ public final class Neo4jStore implements Store {
 
   /** Runs {@code work} in a write transaction; backend failures become {@link StoreException}. */
   public <T> T write(java.util.function.Function<TransactionContext, T> work) {
-    try (var s = driver.session(session())) {
-      return s.executeWrite(work::apply);
-    } catch (StoreException e) {
-      throw e;
-    } catch (ServiceUnavailableException e) {
-      throw new StoreException(where + " is unavailable: " + e.getMessage(), e);
-    } catch (Neo4jException e) {
-      throw new StoreException(where + ": " + e.getMessage(), e);
-    }
+    return inSession(true, work);
   }
 
   /** Runs {@code work} in a read transaction. */
   public <T> T read(java.util.function.Function<TransactionContext, T> work) {
+    return inSession(false, work);
+  }
+
+  private <T> T inSession(boolean write, java.util.function.Function<TransactionContext, T> work) {
     try (var s = driver.session(session())) {
-      return s.executeRead(work::apply);
-    } catch (StoreException e) {
-      throw e;
+      return write ? s.executeWrite(work::apply) : s.executeRead(work::apply);
     } catch (ServiceUnavailableException e) {
       throw new StoreException(where + " is unavailable: " + e.getMessage(), e);
     } catch (Neo4jException e) {
+      // Our own StoreException (a stale version) is not a Neo4jException and passes through.
       throw new StoreException(where + ": " + e.getMessage(), e);
     }
   }

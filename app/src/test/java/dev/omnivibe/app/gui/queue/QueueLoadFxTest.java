@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -78,7 +77,6 @@ class QueueLoadFxTest {
     }
     jobs.forEach(j -> merger.onEvent(new JobEvent(JobEvent.Kind.CHANGED, j, JobProgress.NONE)));
 
-    AtomicLong worstPingMs = new AtomicLong();
     int ticks = 30; // 3 seconds at 10 updates per job per second
     long events = 0;
     for (int t = 1; t <= ticks; t++) {
@@ -91,11 +89,8 @@ class QueueLoadFxTest {
                 new JobProgress(t * 100.0 / ticks, ticks - t, 1, "encode")));
         events++;
       }
-      // The FX thread must still answer other work promptly while the table updates.
-      long sent = System.nanoTime();
-      WaitForAsyncUtils.asyncFx(
-              () -> worstPingMs.accumulateAndGet((System.nanoTime() - sent) / 1_000_000, Math::max))
-          .get(5, TimeUnit.SECONDS);
+      // The FX thread must still answer other work while the table updates (fails on timeout).
+      WaitForAsyncUtils.asyncFx(() -> {}).get(5, TimeUnit.SECONDS);
       long rest = 100 - (System.nanoTime() - tickStart) / 1_000_000;
       if (rest > 0) {
         Thread.sleep(rest);
@@ -112,9 +107,6 @@ class QueueLoadFxTest {
     assertThat(events).isEqualTo(3000);
     // One batch per 100 ms window, give or take timer jitter; never one per event.
     assertThat(vm.batches()).isBetween(5L, 3L * ticks);
-    assertThat(worstPingMs.get())
-        .as("FX thread answered every ping within the 5 s limit")
-        .isLessThan(5000);
     assertThat(vm.rows()).hasSize(100);
   }
 }
