@@ -75,11 +75,26 @@ public final class Engine implements AutoCloseable {
   private final Narrations narrations;
   private final HookRunner hooks;
   private final Submissions submissions;
+  private final StudioLink studio;
+  private final String studioProblem;
 
   private Engine(EngineConfig config, EngineLock lock, Store store) {
     this.config = config;
     this.lock = lock;
     this.store = store;
+    StudioLink link = null;
+    String problem = null;
+    if (config.studio != null) {
+      try {
+        link = new StudioLink(config.studio);
+      } catch (RuntimeException e) {
+        // The contract: a node whose Redis is down at start says so and runs on its own.
+        problem = e.getMessage() + "; this node runs its jobs on its own queue";
+        LOG.warn("studio: {}", problem);
+      }
+    }
+    this.studio = link;
+    this.studioProblem = problem;
     Path cacheFile =
         config.encoderCache != null ? config.encoderCache : config.dataDir.resolve("encoders.json");
     this.detector = new EncoderDetector(config.tools, cacheFile, config.clock);
@@ -115,27 +130,35 @@ public final class Engine implements AutoCloseable {
             assets,
             workDir(),
             monitor);
+    Map<JobType, dev.omnivibe.engine.queue.JobHandler> handlers = new EnumMap<>(JobType.class);
+    handlers.put(JobType.RENDER, renders);
+    handlers.put(JobType.NARRATION, narration);
+    handlers.put(
+        JobType.CLEANUP,
+        new CleanupJobHandler(
+            workDir(),
+            config.dataDir.resolve("outputs"),
+            assetsDir(),
+            store,
+            config.clock,
+            config.outputRetention,
+            monitor));
+    handlers.putAll(config.handlers);
+    Map<QueueName, Integer> workers = workers();
     this.queue =
         new JobQueue(
             store,
             config.clock,
-            Map.of(
-                JobType.RENDER,
-                renders,
-                JobType.NARRATION,
-                narration,
-                JobType.CLEANUP,
-                new CleanupJobHandler(
-                    workDir(),
-                    outputsDir(),
-                    assetsDir(),
-                    store,
-                    config.clock,
-                    config.outputRetention,
-                    monitor)),
-            workers(),
+            handlers,
+            workers,
             config.random,
-            narrations::check);
+            (job, jobs) -> {
+              var verdict = narrations.check(job, jobs);
+              return studio == null
+                      || verdict.kind() != dev.omnivibe.engine.queue.JobGate.Verdict.Kind.READY
+                  ? verdict
+                  : studio.gate(job);
+            });
     narrations.attach(queue);
     this.submissions =
         new Submissions(
@@ -150,7 +173,8 @@ public final class Engine implements AutoCloseable {
             assetsDir(),
             outputsDir(),
             () -> encoders,
-            config.tools);
+            config.tools,
+            studio == null ? null : assets);
     this.hooks =
         new HookRunner(
             config.hooks,
@@ -159,6 +183,16 @@ public final class Engine implements AutoCloseable {
             monitor);
     queue.addListener(hooks);
     this.forecasts = new Forecasts(queue, estimator, () -> encoders);
+    if (studio != null) {
+      studio.start(
+          queue,
+          handlers,
+          () -> encoders,
+          config.studio.capacity() >= 0 ? config.studio.capacity() : workers.get(QueueName.VIDEO),
+          config.clock,
+          config.dedupTtl,
+          queue::job);
+    }
     this.recovered = queue.start();
     if (config.tickEvery != null) {
       timer =
@@ -211,12 +245,40 @@ public final class Engine implements AutoCloseable {
     return config.dataDir.resolve("work");
   }
 
+  /** Uploaded and generated media; in a studio, the shared folder's, so every node reads them. */
   public Path assetsDir() {
-    return config.dataDir.resolve("assets");
+    return studio != null ? studio.assetsDir() : config.dataDir.resolve("assets");
   }
 
+  /** Where renders are written; in a studio, the shared folder's. */
   public Path outputsDir() {
-    return config.dataDir.resolve("outputs");
+    return studio != null ? studio.outputsDir() : config.dataDir.resolve("outputs");
+  }
+
+  /**
+   * This node's part in a studio, in words: its id and shared folder, or why it runs alone. Empty
+   * when no studio is configured.
+   */
+  public Optional<String> studioStatus() {
+    if (studio != null) {
+      var o = studio.options();
+      return Optional.of(
+          "node " + o.node() + " on " + o.redis() + ", shared folder " + o.sharedDir());
+    }
+    return Optional.ofNullable(studioProblem);
+  }
+
+  /** Ids of the jobs this node is running now: its own queue's and, in a studio, others'. */
+  public List<String> runningHere() {
+    List<String> out = new java.util.ArrayList<>();
+    queue.openJobs().stream()
+        .filter(j -> j.state() == dev.omnivibe.engine.job.JobState.RUNNING && !j.isFollower())
+        .filter(j -> studio == null || !studio.routes(j))
+        .forEach(j -> out.add(j.id()));
+    if (studio != null) {
+      out.addAll(studio.runningHere());
+    }
+    return out;
   }
 
   /** Temporary render folders and half-written outputs of a process that died. */
@@ -448,6 +510,9 @@ public final class Engine implements AutoCloseable {
   public void close() {
     if (timer != null) {
       timer.shutdownNow();
+    }
+    if (studio != null) {
+      studio.close();
     }
     queue.close();
     hooks.close(); // lets hooks of jobs that just finished complete (bounded by their timeouts)

@@ -33,6 +33,9 @@ public final class EngineConfig {
   Duration outputRetention;
   dev.omnivibe.engine.hooks.HookSettings hooks = dev.omnivibe.engine.hooks.HookSettings.NONE;
   java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> hookJson;
+  dev.omnivibe.engine.studio.StudioOptions studio;
+  final Map<dev.omnivibe.engine.job.JobType, dev.omnivibe.engine.queue.JobHandler> handlers =
+      new EnumMap<>(dev.omnivibe.engine.job.JobType.class);
 
   /**
    * @param dataDir holds the store ({@code omnivibe.db}), assets, outputs and temporary work
@@ -46,6 +49,26 @@ public final class EngineConfig {
   /** The speech engine for narration; default: espeak-ng from {@code PATH}. */
   public EngineConfig espeak(dev.omnivibe.engine.tts.Espeak espeak) {
     this.espeak = espeak;
+    return this;
+  }
+
+  /**
+   * Joins a studio's shared queue: renders submitted here are published for any node, and this node
+   * runs studio jobs with as many workers as its video queue has. Null (the default) keeps every
+   * job local.
+   */
+  public EngineConfig studio(dev.omnivibe.engine.studio.StudioOptions studio) {
+    this.studio = studio;
+    return this;
+  }
+
+  /**
+   * Replaces the handler of a job type. Benchmarks and the studio tests use this to measure the
+   * queue itself with jobs that do no rendering; the app never does.
+   */
+  public EngineConfig handler(
+      dev.omnivibe.engine.job.JobType type, dev.omnivibe.engine.queue.JobHandler handler) {
+    handlers.put(type, handler);
     return this;
   }
 

@@ -239,6 +239,27 @@ final class Narrations {
     return copy;
   }
 
+  /**
+   * {@code needs} with every finished narration job replaced by the asset it made, for a node that
+   * cannot look up this node's jobs.
+   */
+  static ObjectNode resolvedNeeds(JsonNode needs, Function<String, Optional<RenderJob>> jobs) {
+    ObjectNode out = F.objectNode();
+    for (var it = needs.fields(); it.hasNext(); ) {
+      var e = it.next();
+      String ref = e.getValue().asText();
+      if (ref.startsWith("job:")) {
+        ref =
+            jobs.apply(ref.substring(4))
+                .filter(j -> j.state() == JobState.SUCCEEDED && j.result() != null)
+                .map(j -> "asset:" + j.result().sha256())
+                .orElse(ref);
+      }
+      out.put(e.getKey(), ref);
+    }
+    return out;
+  }
+
   private static void strip(ObjectNode slide) {
     slide.remove("narrationText");
     slide.remove("voice");

@@ -52,6 +52,7 @@ final class Submissions {
   private final Path outputsDir;
   private final Supplier<EncoderReport> encoders;
   private final FfmpegTools tools;
+  private final AssetStore shared;
 
   Submissions(
       Clock clock,
@@ -65,7 +66,9 @@ final class Submissions {
       Path assetsDir,
       Path outputsDir,
       Supplier<EncoderReport> encoders,
-      FfmpegTools tools) {
+      FfmpegTools tools,
+      AssetStore shared) {
+    this.shared = shared;
     this.clock = clock;
     this.queue = queue;
     this.cache = cache;
@@ -119,11 +122,23 @@ final class Submissions {
         request.output() != null
             ? request.output().toAbsolutePath()
             : outputsDir.resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
+    com.fasterxml.jackson.databind.JsonNode deckJson = request.deck();
+    Path baseDir = request.baseDir();
+    if (shared != null && request.output() == null) {
+      // A studio render may run on any node: its files go where every node can read them.
+      try {
+        deckJson = SharedMedia.share(deckJson, baseDir, shared);
+        baseDir = null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot copy the deck's files to the studio's shared folder: " + e.getMessage(), e);
+      }
+    }
     Map<Integer, String> needs = narrations.submit(spoken, request.name(), request.priority());
     RenderPayload payload =
         new RenderPayload(
-            request.deck(),
-            request.baseDir(),
+            deckJson,
+            baseDir,
             request.encoder(),
             output,
             Workload.of(deck),
@@ -165,8 +180,27 @@ final class Submissions {
                 request.baseDir()),
             media);
     Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
-    EncoderSelector.select(request.encoder(), encoders.get());
+    checkEncoder(request.encoder());
     return new Checked(deck, spoken, audio, music);
+  }
+
+  /**
+   * The encoder must work here, except in a studio, where a known hardware encoder this node lacks
+   * is a capability another node may have (the job then waits for such a node).
+   */
+  private void checkEncoder(String choice) {
+    try {
+      EncoderSelector.select(choice, encoders.get());
+    } catch (IllegalArgumentException e) {
+      String name = choice == null ? "" : choice.trim().toLowerCase(java.util.Locale.ROOT);
+      boolean elsewhere =
+          shared != null
+              && dev.omnivibe.engine.render.EncoderProfile.supported(name)
+              && !name.startsWith("lib");
+      if (!elsewhere) {
+        throw e;
+      }
+    }
   }
 
   /** The music file, checked like narration: it must exist and decode as audio. */

@@ -18,7 +18,11 @@ public final class JobContext {
   private volatile JobProgress progress = JobProgress.NONE;
   private long lastEventNanos;
 
-  JobContext(RenderJob job, CancelToken cancel, Clock clock, Consumer<JobProgress> sink) {
+  /**
+   * A context for one attempt; the queue makes these, and so does a studio node running a job it
+   * took from the shared queue.
+   */
+  public JobContext(RenderJob job, CancelToken cancel, Clock clock, Consumer<JobProgress> sink) {
     this.job = job;
     this.cancel = cancel;
     this.clock = clock;
@@ -62,7 +66,8 @@ public final class JobContext {
     return progress;
   }
 
-  Instant lastProgressAt() {
+  /** When progress was last reported (the start, before any); stall limits count from here. */
+  public Instant lastProgressAt() {
     return lastProgressAt;
   }
 }

@@ -66,6 +66,7 @@ public final class JobQueue implements AutoCloseable {
   private final JobGate gate;
   private boolean started;
   private boolean closed;
+  private volatile java.util.function.Consumer<String> remoteCancel = id -> {};
 
   public JobQueue(
       Store store,
@@ -197,6 +198,9 @@ public final class JobQueue implements AutoCloseable {
             RunningJob run = lane(cur).running.get(id);
             if (run != null) {
               run.stop(StopReason.USER, "cancelled", stopper);
+            } else {
+              // Running on another node of the studio: that node stops it and reports back.
+              remoteCancel.accept(id);
             }
             return null;
           }
@@ -430,6 +434,79 @@ public final class JobQueue implements AutoCloseable {
           StopReason.SOFT_LIMIT, Attempts.limitMessage(StopReason.SOFT_LIMIT, limits), stopper);
     } else if (Duration.between(run.context.lastProgressAt(), now).compareTo(limits.stall()) >= 0) {
       run.stop(StopReason.STALL, Attempts.limitMessage(StopReason.STALL, limits), stopper);
+    }
+  }
+
+  // ---- jobs that run on other nodes of a studio (they wait here behind the gate)
+
+  /** Called (under the lock, so it must not block) to cancel a job that runs on another node. */
+  public void onRemoteCancel(java.util.function.Consumer<String> cancel) {
+    this.remoteCancel = cancel;
+  }
+
+  /** Another node started the job: QUEUED becomes RUNNING here too. */
+  public void remoteStarted(String id) {
+    lock.lock();
+    try {
+      RenderJob cur = open.get(id);
+      if (!closed && cur != null && cur.state() == JobState.QUEUED && !cur.isFollower()) {
+        Instant now = clock.instant();
+        commit(followers.withLeader(cur.to(JobState.RUNNING, now), open::get, now));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Progress reported by the node running the job. */
+  public void remoteProgress(String id, JobProgress p) {
+    RenderJob cur = open.get(id);
+    if (cur != null && cur.state() == JobState.RUNNING) {
+      onProgress(id, p);
+    }
+  }
+
+  /**
+   * How an attempt on another node ended, applied with the same retry policy as a local attempt.
+   * Reports for jobs that are no longer waiting or running (cancelled here meanwhile, or already
+   * applied) are ignored.
+   *
+   * @return the job's new version, or null when the report was ignored
+   */
+  public RenderJob remoteEnded(String id, Outcome outcome, StopReason stop) {
+    lock.lock();
+    try {
+      RenderJob cur = open.get(id);
+      if (closed
+          || cur == null
+          || cur.isFollower()
+          || (cur.state() != JobState.QUEUED && cur.state() != JobState.RUNNING)) {
+        return null;
+      }
+      Instant now = clock.instant();
+      if (cur.state() == JobState.QUEUED) {
+        // The start was not heard (lost event, or answered at once): record it first, so the
+        // store sees every transition.
+        commit(followers.withLeader(cur.to(JobState.RUNNING, now), open::get, now));
+        cur = open.get(id);
+      }
+      RenderJob next = Attempts.next(cur, outcome, stop, now, random);
+      commit(followers.withLeader(next, open::get, now));
+      progress.remove(id);
+      lanes.values().forEach(l -> l.wake.signalAll());
+      return next;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes the workers so the gate is asked again (a held job may now go elsewhere). */
+  public void recheck() {
+    lock.lock();
+    try {
+      lanes.values().forEach(l -> l.wake.signalAll());
+    } finally {
+      lock.unlock();
     }
   }
 

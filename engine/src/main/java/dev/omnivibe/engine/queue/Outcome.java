@@ -5,9 +5,9 @@ import dev.omnivibe.engine.job.JobResult;
 import org.slf4j.LoggerFactory;
 
 /** How one attempt ended, as its worker saw it: a result or a classified failure. */
-record Outcome(JobResult result, FailureKind failure, String message) {
+public record Outcome(JobResult result, FailureKind failure, String message) {
   /** Runs one attempt and classifies how it ended; a handler never throws past this. */
-  static Outcome of(JobHandler handler, JobContext ctx) {
+  public static Outcome of(JobHandler handler, JobContext ctx) {
     if (handler == null) {
       return failed(FailureKind.BAD_INPUT, "this engine cannot run " + ctx.job().type() + " jobs");
     }
@@ -24,15 +24,15 @@ record Outcome(JobResult result, FailureKind failure, String message) {
     }
   }
 
-  static Outcome success(JobResult result) {
+  public static Outcome success(JobResult result) {
     return new Outcome(result, null, null);
   }
 
-  static Outcome failed(FailureKind kind, String message) {
+  public static Outcome failed(FailureKind kind, String message) {
     return new Outcome(null, kind, message);
   }
 
-  boolean succeeded() {
+  public boolean succeeded() {
     return failure == null;
   }
 }

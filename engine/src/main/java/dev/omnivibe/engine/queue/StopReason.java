@@ -2,8 +2,8 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
 
-/** Why the queue stopped a running job. */
-enum StopReason {
+/** Why the queue (or, in a studio, the node running the job) stopped a running job. */
+public enum StopReason {
   USER(null),
   SHUTDOWN(null),
   SOFT_LIMIT(FailureKind.TIMED_OUT),
@@ -14,5 +14,10 @@ enum StopReason {
 
   StopReason(FailureKind failure) {
     this.failure = failure;
+  }
+
+  /** What a job stopped for this reason is told, e.g. "stalled: no progress for 2 min". */
+  public String message(dev.omnivibe.engine.job.TimeLimits limits) {
+    return Attempts.limitMessage(this, limits);
   }
 }

@@ -14,7 +14,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,10 @@ import java.util.Set;
  * node is dead) is taken back with {@code XAUTOCLAIM}. A render may run for an hour and is never
  * claimed twice while its node lives.
  *
- * <p>Exactly one completion is recorded per job: the first {@code SET done:<job> NX} wins; a second
- * finisher (a reclaimed job whose first node came back) is told it lost.
+ * <p>Exactly one completion is recorded per attempt (stream entry): the first {@code SET
+ * done:<job>:<entry> NX} wins; a second finisher (a reclaimed job whose first node came back) is
+ * told it lost. A submitter publishes a job's next attempt only after applying the previous one, so
+ * a job succeeds once.
  */
 public final class StreamBroker implements AutoCloseable {
   private final RedisClient client;
@@ -39,8 +40,8 @@ public final class StreamBroker implements AutoCloseable {
   private final RedisCommands<String, String> redis;
   private final String node;
   private final Duration reclaimAfter;
-  private final Set<String> groups = new HashSet<>();
-  private long lastReclaimScan = System.nanoTime() - Long.MAX_VALUE / 2;
+  private final Set<String> groups = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile long lastReclaimScan = System.nanoTime() - Long.MAX_VALUE / 2;
 
   /**
    * @param node this node's id (the consumer name)
@@ -72,6 +73,72 @@ public final class StreamBroker implements AutoCloseable {
     String stream = StreamKeys.stream(queue, priority, capability);
     group(stream);
     return redis.xadd(stream, Map.of("job", jobId, "doc", document));
+  }
+
+  /**
+   * Publishes a job attempt unless one is already out: the marker (holding the entry id) and the
+   * entry are written in one script, so a submitter that retries after a lost reply, or restarts,
+   * never queues the same attempt twice.
+   *
+   * @return the stream entry of the attempt, new or already out
+   */
+  public String publishOnce(
+      QueueName queue, int priority, String capability, String jobId, String document) {
+    String stream = StreamKeys.stream(queue, priority, capability);
+    group(stream);
+    return redis.eval(
+        PUBLISH_ONCE,
+        io.lettuce.core.ScriptOutputType.VALUE,
+        new String[] {StreamKeys.dispatched(jobId), stream},
+        node,
+        jobId,
+        document);
+  }
+
+  private static final String PUBLISH_ONCE =
+      "local out = redis.call('GET', KEYS[1]) "
+          + "if out then return out end "
+          + "local id = redis.call('XADD', KEYS[2], '*', 'job', ARGV[2], 'doc', ARGV[3]) "
+          + "redis.call('SET', KEYS[1], id, 'EX', 604800) "
+          + "return id";
+
+  /**
+   * Drops a job's publish marker once its submitter has applied the attempt (or given it up), so a
+   * later attempt (a retry) is published afresh. Completion records stay until they expire.
+   */
+  public void forget(String jobId) {
+    redis.del(StreamKeys.dispatched(jobId));
+  }
+
+  /** Asks whichever node runs (or will take) this attempt to stop it. */
+  public void cancel(String jobId, String entry) {
+    redis.set(StreamKeys.cancel(jobId, entry), node, SetArgs.Builder.ex(Duration.ofDays(7)));
+  }
+
+  public boolean cancelled(Delivery d) {
+    return redis.exists(StreamKeys.cancel(d.jobId(), d.entry())) > 0;
+  }
+
+  /**
+   * The recorded results of several attempts at once (null where none), in the order given.
+   *
+   * @param attempts job id to stream entry
+   */
+  public Map<String, String> completions(Map<String, String> attempts) {
+    if (attempts.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = List.copyOf(attempts.keySet());
+    List<io.lettuce.core.KeyValue<String, String>> values =
+        redis.mget(
+            ids.stream().map(id -> StreamKeys.done(id, attempts.get(id))).toArray(String[]::new));
+    Map<String, String> out = new java.util.HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (values.get(i).hasValue()) {
+        out.put(ids.get(i), values.get(i).getValue());
+      }
+    }
+    return out;
   }
 
   /**
@@ -166,7 +233,7 @@ public final class StreamBroker implements AutoCloseable {
   public boolean complete(Delivery d, String result) {
     String won =
         redis.set(
-            StreamKeys.done(d.jobId()),
+            StreamKeys.done(d.jobId(), d.entry()),
             node + "\n" + result,
             SetArgs.Builder.nx().ex(Duration.ofDays(7)));
     redis.xack(d.stream(), StreamKeys.GROUP, d.entry());
@@ -174,9 +241,9 @@ public final class StreamBroker implements AutoCloseable {
     return "OK".equals(won);
   }
 
-  /** The recorded result of a job, as {@code node\nresult}, if any node completed it. */
-  public Optional<String> completion(String jobId) {
-    return Optional.ofNullable(redis.get(StreamKeys.done(jobId)));
+  /** The recorded result of an attempt, as {@code node\nresult}, if any node completed it. */
+  public Optional<String> completion(String jobId, String entry) {
+    return Optional.ofNullable(redis.get(StreamKeys.done(jobId, entry)));
   }
 
   /** Entries waiting or running in a stream (for tests and the nodes view). */
@@ -197,6 +264,28 @@ public final class StreamBroker implements AutoCloseable {
       // BUSYGROUP: another node made it first.
     }
     groups.add(stream);
+  }
+
+  /** Tells the node that submitted a job something about it (lossy: pub/sub). */
+  void tell(String submitter, String message) {
+    redis.publish(StreamKeys.events(submitter), message);
+  }
+
+  /**
+   * Listens for what other nodes tell this one about its jobs. Lettuce subscribes again after a
+   * reconnect; messages sent meanwhile are lost, which is why results are also polled.
+   */
+  AutoCloseable listen(java.util.function.Consumer<String> onMessage) {
+    var pubsub = client.connectPubSub();
+    pubsub.addListener(
+        new io.lettuce.core.pubsub.RedisPubSubAdapter<String, String>() {
+          @Override
+          public void message(String channel, String message) {
+            onMessage.accept(message);
+          }
+        });
+    pubsub.sync().subscribe(StreamKeys.events(node));
+    return pubsub::close;
   }
 
   /** Commands for the node registry on the same connection. */

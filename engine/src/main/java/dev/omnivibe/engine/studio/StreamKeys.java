@@ -45,8 +45,31 @@ final class StreamKeys {
     return out;
   }
 
-  static String done(String jobId) {
-    return PREFIX + "done:" + jobId;
+  static String done(String jobId, String entry) {
+    return PREFIX + "done:" + jobId + ":" + entry;
+  }
+
+  static String dispatched(String jobId) {
+    return PREFIX + "dispatched:" + jobId;
+  }
+
+  static String cancel(String jobId, String entry) {
+    return PREFIX + "cancel:" + jobId + ":" + entry;
+  }
+
+  /** Where the node that submitted jobs hears about them (pub/sub: progress is not kept). */
+  static String events(String node) {
+    return PREFIX + "events:" + node;
+  }
+
+  /** A finished result any node may reuse for the same dedup key. */
+  static String result(String dedupKey) {
+    return PREFIX + "result:" + dedupKey;
+  }
+
+  /** Held by the node rendering a dedup key, so identical jobs elsewhere wait for it. */
+  static String rendering(String dedupKey) {
+    return PREFIX + "rendering:" + dedupKey;
   }
 
   static String node(String id) {

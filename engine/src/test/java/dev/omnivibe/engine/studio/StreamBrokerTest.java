@@ -143,7 +143,7 @@ class StreamBrokerTest {
 
     assertThat(b.complete(second, "b's result")).isTrue();
     assertThat(a.complete(first, "a's result")).as("a finished late: b's result stands").isFalse();
-    assertThat(a.completion("twice")).contains("b\nb's result");
+    assertThat(a.completion("twice", first.entry())).contains("b\nb's result");
     assertThat(a.depth(QueueName.VIDEO, 5, null)).isZero();
   }
 
