@@ -21,6 +21,7 @@ import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.platform.AppDirs;
 import dev.omnivibe.engine.store.Neo4jStore;
+import dev.omnivibe.engine.studio.StudioOptions;
 import dev.omnivibe.engine.watch.WatchFolder;
 import dev.omnivibe.engine.watch.WatchSettings;
 import java.nio.file.Path;
@@ -93,6 +94,35 @@ public final class Services {
    *     SQLite store is never used instead
    */
   public Engine engine(Path dataDir, FfmpegTools tools, String neo4jOption) {
+    return engine(dataDir, tools, neo4jOption, null);
+  }
+
+  /**
+   * The studio's shared queue, when Redis ({@code redisOption} or {@code redis.uri}) and a shared
+   * folder ({@code sharedOption} or {@code studio.shared-dir}) are both set; {@code
+   * studio.capacity} overrides how many studio jobs this node runs (0: submit only).
+   */
+  public java.util.Optional<StudioOptions> studio(
+      Path data, String redisOption, Path sharedOption) {
+    String redis = redisUri(redisOption);
+    Path shared =
+        sharedOption != null
+            ? sharedOption
+            : settings
+                .get("studio.shared-dir")
+                .filter(v -> !v.isBlank())
+                .map(Path::of)
+                .orElse(null);
+    if (redis == null || redis.isBlank() || shared == null) {
+      return java.util.Optional.empty();
+    }
+    StudioOptions o = StudioOptions.of(redis, nodeId(data), shared);
+    return java.util.Optional.of(
+        settings.integer("studio.capacity").map(o::withCapacity).orElse(o));
+  }
+
+  /** As {@link #engine(Path, FfmpegTools, String)}, in a studio when {@code studio} is set. */
+  public Engine engine(Path dataDir, FfmpegTools tools, String neo4jOption, StudioOptions studio) {
     EngineConfig config =
         new EngineConfig(dataDir, tools)
             .encoderCache(dirs.encoderCache())
@@ -118,6 +148,7 @@ public final class Services {
               password,
               settings.get("neo4j.database").orElse(null)));
     }
+    config.studio(studio);
     return Engine.open(config);
   }
 

@@ -69,6 +69,14 @@ public final class ServeCommand implements Callable<Integer> {
           "Keep the catalog in Neo4j, e.g. bolt://127.0.0.1:7687 (default: SQLite in the data folder).")
   String neo4j;
 
+  @Option(
+      names = "--shared-dir",
+      paramLabel = "DIR",
+      description =
+          "With --redis: a folder every node mounts at the same path; renders then run on any"
+              + " node of the studio (default: studio.shared-dir).")
+  Path sharedDir;
+
   @Option(names = "--ffmpeg", paramLabel = "PATH", description = "The ffmpeg executable to use.")
   Path ffmpeg;
 
@@ -133,7 +141,8 @@ public final class ServeCommand implements Callable<Integer> {
     Cache cache = services.cache(redis);
     Engine engine = null;
     try {
-      engine = services.engine(data, tools, neo4j);
+      engine =
+          services.engine(data, tools, neo4j, services.studio(data, redis, sharedDir).orElse(null));
       WatchFolder watch = services.watch(engine);
       StudioPresence studio = null;
       String studioNote = null;
@@ -196,6 +205,14 @@ public final class ServeCommand implements Callable<Integer> {
       }
       if (studio != null) {
         out.println("  Studio:  node " + nodeId(data) + " on " + redisUri + " (GET /api/v1/nodes)");
+        out.println(
+            "  Jobs:    "
+                + engine
+                    .studioStatus()
+                    .map(s -> s.startsWith("node ") ? "shared: " + s : s)
+                    .orElse(
+                        "run on this node only (give --shared-dir or studio.shared-dir to share"
+                            + " renders with the studio)"));
       } else if (studioNote != null) {
         out.println("  Studio:  " + studioNote);
       }

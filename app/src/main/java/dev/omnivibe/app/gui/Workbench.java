@@ -33,7 +33,9 @@ public final class Workbench implements AutoCloseable {
   /** Opens everything the settings file asks for; the API only when {@code api.enabled=true}. */
   public static Workbench open(Services services) {
     Path data = services.dataDir(null);
-    Engine engine = services.engine(data, services.ffmpeg(null));
+    Engine engine =
+        services.engine(
+            data, services.ffmpeg(null), null, services.studio(data, null, null).orElse(null));
     Workbench bench = new Workbench(engine, services.cache(null), data);
     String redis = services.redisUri(null);
     if (redis != null) {

@@ -162,6 +162,51 @@ class ServeCommandTest {
   }
 
   @Test
+  void withASharedFolderARenderSubmittedOnOneNodeIsRecordedThereAndWrittenToTheSharedFolder()
+      throws Exception {
+    var redis = dev.omnivibe.engine.testkit.RedisServer.start();
+    Path shared = dir.resolve("shared");
+    StringWriter out = new StringWriter();
+    ServeCommand cmd = new ServeCommand();
+    new CommandLine(cmd)
+        .parseArgs(
+            "--port",
+            "0",
+            "--data-dir",
+            dir.resolve("n").toString(),
+            "--redis",
+            redis.uri(),
+            "--shared-dir",
+            shared.toString());
+    try (ServeCommand.Node node = cmd.start(new PrintWriter(out, true))) {
+      assertThat(out.toString())
+          .contains("Jobs:    shared: node " + ServeCommand.nodeId(dir.resolve("n")))
+          .contains("shared folder " + shared);
+      Path deck =
+          dev.omnivibe.engine.testkit.TestDecks.tiny(dir.resolve("deck"), 1, 1.0, 0.5, null);
+      var job =
+          node.engine()
+              .submit(
+                  dev.omnivibe.engine.RenderRequest.local(
+                      "Shared",
+                      new com.fasterxml.jackson.databind.ObjectMapper().readTree(deck.toFile()),
+                      deck.getParent()));
+      var done =
+          dev.omnivibe.engine.testkit.Await.value(
+              "the studio render",
+              () -> node.engine().job(job.id()).orElseThrow(),
+              j -> j.state().isTerminal());
+      assertThat(done.state())
+          .as("%s", done.error())
+          .isEqualTo(dev.omnivibe.engine.job.JobState.SUCCEEDED);
+      assertThat(Path.of(done.result().output()).getParent())
+          .isEqualTo(shared.resolve("outputs").toAbsolutePath().normalize());
+    } finally {
+      redis.stop();
+    }
+  }
+
+  @Test
   void withRedisDownTheNodeSaysSoAndRunsOnItsOwn() throws Exception {
     StringWriter out = new StringWriter();
     try (ServeCommand.Node node = startOn(dir.resolve("alone"), "redis://127.0.0.1:1", out)) {

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.studio.NodeInfo;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code GET /api/v1/nodes}: every render node of the studio and what it is doing. */
@@ -71,13 +68,7 @@ public final class NodeRoutes {
               .mapToInt(q -> q.workers())
               .findFirst()
               .orElse(1);
-      List<String> running =
-          engine
-              .jobs(new JobQuery(Set.of(JobState.RUNNING), null, JobQuery.MAX_LIMIT, null))
-              .jobs()
-              .stream()
-              .map(j -> j.id())
-              .toList();
+      List<String> running = engine.runningHere();
       return new NodeInfo(id, host, caps, capacity, running, api, java.time.Instant.now());
     }
   }

@@ -77,6 +77,13 @@ public final class SettingsView extends ScrollPane {
         r++,
         new Label("Neo4j URI"),
         field("neo4j-uri", vm.neo4jUriProperty(), "empty: SQLite catalog (bolt://host:7687)"));
+    g.addRow(
+        r++,
+        new Label("Shared folder"),
+        field(
+            "shared-dir",
+            vm.sharedDirProperty(),
+            "with Redis: renders run on any node (same path on every node)"));
 
     g.add(section("Rendering"), 0, r++, 2, 1);
     for (QueueName q : QueueName.values()) {

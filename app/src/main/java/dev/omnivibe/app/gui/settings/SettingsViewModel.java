@@ -36,6 +36,7 @@ public final class SettingsViewModel {
   private final StringProperty apiPort = new SimpleStringProperty();
   private final StringProperty redisUri = new SimpleStringProperty();
   private final StringProperty neo4jUri = new SimpleStringProperty();
+  private final StringProperty sharedDir = new SimpleStringProperty();
   private final Map<QueueName, StringProperty> workers = new LinkedHashMap<>();
   private final StringProperty ffmpegPath = new SimpleStringProperty();
   private final StringProperty dataDir = new SimpleStringProperty();
@@ -65,6 +66,7 @@ public final class SettingsViewModel {
         saved.get("api.port").orElse(String.valueOf(dev.omnivibe.api.ApiConfig.DEFAULT_PORT)));
     redisUri.set(saved.get("redis.uri").orElse(""));
     neo4jUri.set(saved.get("neo4j.uri").orElse(""));
+    sharedDir.set(saved.get("studio.shared-dir").orElse(""));
     workers.forEach(
         (q, p) -> p.set(saved.get("workers." + q.id()).orElse(String.valueOf(defaultWorkers(q)))));
     ffmpegPath.set(saved.get("ffmpeg.path").orElse(""));
@@ -92,6 +94,7 @@ public final class SettingsViewModel {
         out,
         "Neo4j URI",
         SettingsCheck.uri(neo4jUri.get(), Set.of("bolt", "neo4j", "bolt+s", "neo4j+s")));
+    add(out, "Shared folder", SettingsCheck.folder(sharedDir.get()));
     workers.forEach((q, p) -> add(out, q.id() + " workers", SettingsCheck.workers(p.get())));
     add(out, "FFmpeg", SettingsCheck.executable(ffmpegPath.get()));
     add(out, "Data folder", SettingsCheck.folder(dataDir.get()));
@@ -121,6 +124,7 @@ public final class SettingsViewModel {
     next.put("api.port", apiPort.get().trim());
     next.put("redis.uri", redisUri.get());
     next.put("neo4j.uri", neo4jUri.get());
+    next.put("studio.shared-dir", sharedDir.get().trim());
     workers.forEach((q, p) -> next.put("workers." + q.id(), p.get().trim()));
     next.put("ffmpeg.path", ffmpegPath.get());
     next.put("data.dir", dataDir.get());
@@ -166,7 +170,7 @@ public final class SettingsViewModel {
       }
     }
     List<String> later = new ArrayList<>();
-    for (String k : List.of("data.dir", "ffmpeg.path", "neo4j.uri")) {
+    for (String k : List.of("data.dir", "ffmpeg.path", "neo4j.uri", "studio.shared-dir")) {
       if (changed.apply(k)) {
         later.add(k);
       }
@@ -229,6 +233,11 @@ public final class SettingsViewModel {
 
   public StringProperty redisUriProperty() {
     return redisUri;
+  }
+
+  /** The studio's shared folder (same path on every node); jobs are shared only with one. */
+  public StringProperty sharedDirProperty() {
+    return sharedDir;
   }
 
   public StringProperty neo4jUriProperty() {
