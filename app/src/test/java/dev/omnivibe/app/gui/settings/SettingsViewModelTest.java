@@ -100,6 +100,7 @@ class SettingsViewModelTest {
   void workerCountsApplyLiveAndTheRestWaitsForARestart() {
     vm.workersProperty(QueueName.VIDEO).set("3");
     vm.neo4jUriProperty().set("bolt://studio:7687");
+    vm.sharedDirProperty().set("/mnt/studio");
     vm.dataDirProperty().set(fx.dir.resolve("elsewhere").toString());
     vm.apply();
 
@@ -112,13 +113,22 @@ class SettingsViewModelTest {
         .isEqualTo(3);
     assertThat(vm.messageProperty().get())
         .contains("video workers 3")
-        .contains("Restart the app to use the new data.dir, neo4j.uri");
+        .contains("Restart the app to use the new data.dir, neo4j.uri, studio.shared-dir");
     Settings reread = Settings.load(dirs.config());
     assertThat(reread.get("workers.video")).contains("3");
     assertThat(reread.get("neo4j.uri")).contains("bolt://studio:7687");
+    assertThat(reread.get("studio.shared-dir")).contains("/mnt/studio");
 
     SettingsViewModel again = new SettingsViewModel(bench, Async.direct(), reread, dirs);
     assertThat(again.workersProperty(QueueName.VIDEO).get()).isEqualTo("3");
+  }
+
+  @Test
+  void aRelativeSharedFolderIsNamedAndNothingIsSaved() {
+    vm.sharedDirProperty().set("shared");
+    vm.apply();
+    assertThat(vm.errors()).anyMatch(e -> e.startsWith("Shared folder must be an absolute path"));
+    assertThat(Settings.load(dirs.config()).get("studio.shared-dir")).isEmpty();
   }
 
   @Test
