@@ -83,6 +83,7 @@ class StudioProcessTest {
     assertThat(perJob.keySet()).as("every job ran").isEqualTo(submitted);
     assertThat(perJob.values()).as("no job ran twice").allMatch(n -> n == 1);
     assertThat(perNode).as("the studio shared the work: %s", perNode).hasSizeGreaterThan(1);
+    assertDrained();
   }
 
   @Test
@@ -151,6 +152,26 @@ class StudioProcessTest {
     runs.forEach(r -> jobs.add(r.split(" ")[0]));
     assertThat(jobs).isEqualTo(new HashSet<>(s.values("SUBMITTED ")));
     assertThat(runs).as("no job ran twice").hasSize(60);
+    assertDrained();
+  }
+
+  /**
+   * Nothing is left in the streams or pending in the group: no entry can be reclaimed and run again
+   * after the test looked.
+   */
+  void assertDrained() {
+    var client = io.lettuce.core.RedisClient.create(redis.uri());
+    try (var c = client.connect()) {
+      var r = c.sync();
+      List<String> streams = r.keys("omnivibe:jobs:*");
+      assertThat(streams).isNotEmpty();
+      for (String stream : streams) {
+        assertThat(r.xlen(stream)).as("entries left in %s", stream).isZero();
+        assertThat(r.xpending(stream, "nodes").getCount()).as("pending in %s", stream).isZero();
+      }
+    } finally {
+      client.shutdown();
+    }
   }
 
   Child start(String node, Map<String, String> extra) throws IOException {
