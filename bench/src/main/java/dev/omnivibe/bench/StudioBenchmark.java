@@ -72,6 +72,10 @@ public final class StudioBenchmark {
     int seq = 0;
     try {
       Thread.sleep(500);
+      // One uncounted round of each, so the JIT has compiled both paths before anything is timed.
+      studio(tools, uri, dir.resolve("warm-up"), deck, 1, jobs, 50_000);
+      local(tools, dir.resolve("warm-up/local"), deck, 1, jobs, 50_000);
+      BrokerBenchmark.flush(uri);
       System.out.printf(
           Locale.ROOT,
           "%-6s %5s %12s %12s %8s%n",
