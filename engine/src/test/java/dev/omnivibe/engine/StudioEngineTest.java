@@ -214,6 +214,24 @@ class StudioEngineTest {
   }
 
   @Test
+  void anAttemptThatRedisLostIsPublishedAgain() throws Exception {
+    Engine submitter = node("keeper", 0, null);
+    RenderJob job = submitter.submit(RenderRequest.local("Lost", deck(), deckFile.getParent()));
+    var client = io.lettuce.core.RedisClient.create(redis.uri());
+    try (var c = client.connect()) {
+      Await.until(
+          "the attempt to be published",
+          () -> c.sync().exists("omnivibe:dispatched:" + job.id()) == 1);
+    } finally {
+      client.shutdown();
+    }
+    redis.stop();
+    redis.restart(); // no append-only file: the stream and the marker are gone
+    node("late", 1, ctx -> JobResult.none(1));
+    assertThat(finished(submitter, job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
   void aJobNeedingAHardwareEncoderWaitsForANodeThatHasIt() throws Exception {
     Engine plain = node("plain", 1, null);
     RenderJob job =

@@ -11,6 +11,7 @@ import dev.omnivibe.engine.queue.JobListener;
 import dev.omnivibe.engine.queue.JobQueue;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -134,7 +135,17 @@ public final class Dispatcher implements JobListener, AutoCloseable {
       return;
     }
     try {
-      broker.completions(new HashMap<>(out)).forEach(this::apply);
+      Map<String, String> attempts = new HashMap<>(out);
+      Map<String, String> done = broker.completions(attempts);
+      done.forEach(this::apply);
+      List<String> waiting =
+          attempts.keySet().stream().filter(id -> !done.containsKey(id)).toList();
+      for (String id : broker.unpublished(waiting)) {
+        // Redis lost the attempt (restarted without its append-only file): publish it again.
+        LOG.warn("job {} is no longer in the studio queue; publishing it again", id);
+        out.remove(id);
+        toPublish.add(id);
+      }
     } catch (RuntimeException e) {
       LOG.warn("studio results not applied now, will retry: {}", e.toString());
     }

@@ -110,6 +110,22 @@ public final class StreamBroker implements AutoCloseable {
     redis.del(StreamKeys.dispatched(jobId));
   }
 
+  /** Of these jobs, those whose publish marker is gone (a Redis that lost its data). */
+  public List<String> unpublished(List<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return List.of();
+    }
+    List<io.lettuce.core.KeyValue<String, String>> v =
+        redis.mget(jobIds.stream().map(StreamKeys::dispatched).toArray(String[]::new));
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < jobIds.size(); i++) {
+      if (!v.get(i).hasValue()) {
+        out.add(jobIds.get(i));
+      }
+    }
+    return out;
+  }
+
   /** Asks whichever node runs (or will take) this attempt to stop it. */
   public void cancel(String jobId, String entry) {
     redis.set(StreamKeys.cancel(jobId, entry), node, SetArgs.Builder.ex(Duration.ofDays(7)));
