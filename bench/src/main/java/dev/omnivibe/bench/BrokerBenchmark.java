@@ -40,24 +40,7 @@ public final class BrokerBenchmark {
       port = s.getLocalPort();
     }
     Path dir = Files.createTempDirectory("omnivibe-broker-bench");
-    Process redis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                "" + port,
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "everysec",
-                "--dir",
-                dir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile())
-            .start();
+    Process redis = redis(port, dir);
     String uri = "redis://127.0.0.1:" + port;
     try {
       Thread.sleep(500);
@@ -86,6 +69,27 @@ public final class BrokerBenchmark {
     } finally {
       redis.destroyForcibly();
     }
+  }
+
+  /** A redis-server on loopback, append-only with fsync every second (as a studio would run it). */
+  static Process redis(int port, Path dir) throws java.io.IOException {
+    return new ProcessBuilder(
+            "redis-server",
+            "--port",
+            "" + port,
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--dir",
+            dir.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("redis.log").toFile())
+        .start();
   }
 
   static void flush(String uri) {

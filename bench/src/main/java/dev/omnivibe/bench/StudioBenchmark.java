@@ -50,24 +50,7 @@ public final class StudioBenchmark {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process redis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                "" + port,
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "everysec",
-                "--dir",
-                dir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile())
-            .start();
+    Process redis = BrokerBenchmark.redis(port, dir);
     String uri = "redis://127.0.0.1:" + port;
     int seq = 0;
     try {

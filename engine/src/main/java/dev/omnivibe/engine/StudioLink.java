@@ -80,6 +80,11 @@ final class StudioLink implements AutoCloseable {
 
   /** The gate's answer after the narration gate let the job start. */
   JobGate.Verdict gate(RenderJob job) {
+    // Asked under the queue's lock for every waiting job on every look for work: a held job is
+    // answered from a set, without parsing its payload again.
+    if (dispatcher != null && dispatcher.holds(job.id())) {
+      return JobGate.Verdict.WAIT;
+    }
     return routes(job) ? dispatcher.hold(job) : JobGate.Verdict.READY;
   }
 

@@ -49,8 +49,8 @@ public final class Dispatcher implements JobListener, AutoCloseable {
 
   private final BlockingQueue<String> toPublish = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService applier =
-      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "omnivibe-studio-apply"));
-  private final Thread publisher = daemon(this::publishLoop, "omnivibe-studio-publish");
+      Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "omnivibe-studio-apply"));
+  private final Thread publisher = Threads.daemon(this::publishLoop, "omnivibe-studio-publish");
   private final AutoCloseable events;
   private volatile boolean closed;
 
@@ -88,6 +88,11 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     return JobGate.Verdict.WAIT;
   }
 
+  /** True for a job whose current attempt the studio runs (it waits here). */
+  public boolean holds(String jobId) {
+    return held.contains(jobId);
+  }
+
   /** Jobs of this node that are out in the studio now. */
   public int outstanding() {
     return out.size();
@@ -123,7 +128,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
           return;
         }
         LOG.warn("cannot publish job {} to the studio, will retry: {}", id, e.getMessage());
-        sleep(Duration.ofSeconds(1));
+        Threads.pause(Duration.ofSeconds(1));
         toPublish.add(id);
       }
     }
@@ -217,20 +222,6 @@ public final class Dispatcher implements JobListener, AutoCloseable {
             broker.forget(id);
           });
     }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   /** Stops publishing and applying; attempts that are out stay out and are picked up next start. */

@@ -22,12 +22,7 @@ public final class StudioPresence implements AutoCloseable {
   private final NodeRegistry registry;
   private final Supplier<NodeInfo> self;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "omnivibe-studio-beat");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "omnivibe-studio-beat"));
 
   /**
    * Joins the studio on {@code uri}.

@@ -53,9 +53,10 @@ public final class StudioWorkers implements AutoCloseable {
   private final Map<String, StudioAttempt> running = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private final ScheduledExecutorService beat =
-      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "omnivibe-studio-heartbeat"));
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Threads.daemon(r, "omnivibe-studio-heartbeat"));
   private final ExecutorService stopper =
-      Executors.newCachedThreadPool(r -> daemon(r, "omnivibe-studio-stop"));
+      Executors.newCachedThreadPool(r -> Threads.daemon(r, "omnivibe-studio-stop"));
   private volatile boolean closed;
 
   /**
@@ -78,7 +79,7 @@ public final class StudioWorkers implements AutoCloseable {
     long every = Math.max(50, reclaimAfter.toMillis() / 4);
     beat.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     for (int i = 1; i <= capacity; i++) {
-      Thread t = daemon(this::work, "omnivibe-studio-worker-" + i);
+      Thread t = Threads.daemon(this::work, "omnivibe-studio-worker-" + i);
       threads.add(t);
       t.start();
     }
@@ -97,13 +98,13 @@ public final class StudioWorkers implements AutoCloseable {
         next = broker.take(QUEUES, capabilities.get());
       } catch (RuntimeException e) {
         LOG.warn("studio queue unreachable, will retry: {}", e.getMessage());
-        pause(Duration.ofSeconds(1));
+        Threads.pause(Duration.ofSeconds(1));
         continue;
       }
       if (next.isEmpty()) {
         // Polling, not a blocking read: one blocking read cannot keep the priority order
         // across streams. Backing off to 250 ms keeps an idle studio quiet.
-        pause(Duration.ofMillis(idle));
+        Threads.pause(Duration.ofMillis(idle));
         idle = Math.min(250, idle * 2);
         continue;
       }
@@ -151,7 +152,7 @@ public final class StudioWorkers implements AutoCloseable {
           break;
         }
         // An identical job renders on another node; its result will answer this one too.
-        pause(Duration.ofMillis(250));
+        Threads.pause(Duration.ofMillis(250));
         if (a.stop() != null || closed) {
           return Outcome.failed(
               FailureKind.TRANSIENT, "stopped while waiting for an identical job");
@@ -214,7 +215,7 @@ public final class StudioWorkers implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         LOG.warn("cannot record job {} yet, will retry: {}", d.jobId(), e.getMessage());
-        pause(Duration.ofMillis(500));
+        Threads.pause(Duration.ofMillis(500));
       }
     }
   }
@@ -243,20 +244,6 @@ public final class StudioWorkers implements AutoCloseable {
         a.stop(limit, stopper);
       }
     }
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   /**
