@@ -4,7 +4,4 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-./mvnw -q -B -DskipTests -Dspotless.apply.skip=true -pl bench -am install
-./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-exec java -XX:+UseSerialGC -Djava.awt.headless=true -cp "bench/target/classes:$(cat bench/target/bench.cp)" \
-  dev.omnivibe.bench.RenderBenchmark "${1:-5}" "${2:-bench/target/render-bench.json}" "${3:-3}"
+exec bench/java.sh dev.omnivibe.bench.RenderBenchmark "${1:-5}" "${2:-bench/target/render-bench.json}" "${3:-3}"

@@ -6,8 +6,4 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-./mvnw -q -B -DskipTests -Dspotless.apply.skip=true -pl bench -am install
-./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-exec java -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "bench/target/classes:$(cat bench/target/bench.cp)" \
-  dev.omnivibe.bench.StudioBenchmark "${1:-300}" "${2:-3}"
+exec bench/java.sh dev.omnivibe.bench.StudioBenchmark "${1:-300}" "${2:-3}"

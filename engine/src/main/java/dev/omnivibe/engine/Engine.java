@@ -78,23 +78,13 @@ public final class Engine implements AutoCloseable {
   private final StudioLink studio;
   private final String studioProblem;
 
-  private Engine(EngineConfig config, EngineLock lock, Store store) {
+  private Engine(
+      EngineConfig config, EngineLock lock, Store store, StudioLink studio, String studioProblem) {
     this.config = config;
     this.lock = lock;
     this.store = store;
-    StudioLink link = null;
-    String problem = null;
-    if (config.studio != null) {
-      try {
-        link = new StudioLink(config.studio);
-      } catch (RuntimeException e) {
-        // The contract: a node whose Redis is down at start says so and runs on its own.
-        problem = e.getMessage() + "; this node runs its jobs on its own queue";
-        LOG.warn("studio: {}", problem);
-      }
-    }
-    this.studio = link;
-    this.studioProblem = problem;
+    this.studio = studio;
+    this.studioProblem = studioProblem;
     Path cacheFile =
         config.encoderCache != null ? config.encoderCache : config.dataDir.resolve("encoders.json");
     this.detector = new EncoderDetector(config.tools, cacheFile, config.clock);
@@ -225,14 +215,28 @@ public final class Engine implements AutoCloseable {
   public static Engine open(EngineConfig config) {
     EngineLock lock = EngineLock.acquire(config.dataDir);
     Store store = null;
+    StudioLink studio = null;
     try {
       cleanLeftovers(config.dataDir);
       store =
           config.store != null
               ? config.store
               : SqliteStore.open(config.dataDir.resolve("omnivibe.db"));
-      return new Engine(config, lock, store);
+      String studioProblem = null;
+      if (config.studio != null) {
+        try {
+          studio = new StudioLink(config.studio);
+        } catch (RuntimeException e) {
+          // The contract: a node whose Redis is down at start says so and runs on its own.
+          studioProblem = e.getMessage() + "; this node runs its jobs on its own queue";
+          LOG.warn("studio: {}", studioProblem);
+        }
+      }
+      return new Engine(config, lock, store, studio, studioProblem);
     } catch (RuntimeException e) {
+      if (studio != null) {
+        studio.close();
+      }
       if (store != null) {
         store.close();
       }
@@ -273,7 +277,7 @@ public final class Engine implements AutoCloseable {
     List<String> out = new java.util.ArrayList<>();
     queue.openJobs().stream()
         .filter(j -> j.state() == dev.omnivibe.engine.job.JobState.RUNNING && !j.isFollower())
-        .filter(j -> studio == null || !studio.routes(j))
+        .filter(j -> studio == null || !studio.holds(j.id()))
         .forEach(j -> out.add(j.id()));
     if (studio != null) {
       out.addAll(studio.runningHere());

@@ -82,7 +82,7 @@ final class StudioLink implements AutoCloseable {
   JobGate.Verdict gate(RenderJob job) {
     // Asked under the queue's lock for every waiting job on every look for work: a held job is
     // answered from a set, without parsing its payload again.
-    if (dispatcher != null && dispatcher.holds(job.id())) {
+    if (holds(job.id())) {
       return JobGate.Verdict.WAIT;
     }
     return routes(job) ? dispatcher.hold(job) : JobGate.Verdict.READY;
@@ -128,8 +128,9 @@ final class StudioLink implements AutoCloseable {
     return workers == null ? java.util.List.of() : workers.running();
   }
 
-  int outstanding() {
-    return dispatcher == null ? 0 : dispatcher.outstanding();
+  /** True for a job of this node that the studio runs (it waits here meanwhile). */
+  boolean holds(String jobId) {
+    return dispatcher != null && dispatcher.holds(jobId);
   }
 
   @Override

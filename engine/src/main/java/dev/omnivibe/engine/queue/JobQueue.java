@@ -500,16 +500,6 @@ public final class JobQueue implements AutoCloseable {
     }
   }
 
-  /** Wakes the workers so the gate is asked again (a held job may now go elsewhere). */
-  public void recheck() {
-    lock.lock();
-    try {
-      lanes.values().forEach(l -> l.wake.signalAll());
-    } finally {
-      lock.unlock();
-    }
-  }
-
   // ---- workers
 
   private void startWorker(Lane lane) {

@@ -93,11 +93,6 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     return held.contains(jobId);
   }
 
-  /** Jobs of this node that are out in the studio now. */
-  public int outstanding() {
-    return out.size();
-  }
-
   private void publishLoop() {
     while (!closed) {
       String id;
@@ -146,7 +141,11 @@ public final class Dispatcher implements JobListener, AutoCloseable {
       List<String> waiting =
           attempts.keySet().stream().filter(id -> !done.containsKey(id)).toList();
       for (String id : broker.unpublished(waiting)) {
-        // Redis lost the attempt (restarted without its append-only file): publish it again.
+        // Redis lost the attempt (restarted without its append-only file): publish it again,
+        // unless a node already runs it; that node's record still arrives.
+        if (queue.job(id).map(j -> j.state() != JobState.QUEUED).orElse(true)) {
+          continue;
+        }
         LOG.warn("job {} is no longer in the studio queue; publishing it again", id);
         out.remove(id);
         toPublish.add(id);
