@@ -63,6 +63,7 @@ final class AudioFinish {
         r.videoSeconds(),
         Files.size(r.output()),
         r.wallTime(),
-        r.stepTimes());
+        r.stepTimes(),
+        r.ffmpeg());
   }
 }

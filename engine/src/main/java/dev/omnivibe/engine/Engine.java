@@ -97,7 +97,9 @@ public final class Engine implements AutoCloseable {
     Forecasts.learnHistory(store, config.clock.instant(), estimator);
     Renderer renderer =
         new Renderer(
-            config.tools, new RenderOptions(workDir(), config.plan, "/dev/dri/renderD128"));
+            config.tools,
+            new RenderOptions(
+                workDir(), config.plan, dev.omnivibe.engine.encoder.EncoderProbe.vaapiDevice()));
     this.espeak = config.espeak != null ? config.espeak : Espeak.locate(System.getenv());
     this.assets = new AssetStore(assetsDir());
     this.narrations = new Narrations(espeak, cache);

@@ -84,7 +84,7 @@ final class RenderJobHandler implements JobHandler {
       EncoderProfile profile =
           ctx.softwareOnly()
               ? EncoderProfile.software()
-              : EncoderSelector.select(p.encoder(), encoders.get());
+              : EncoderSelector.select(p.encoder(), encoders.get(), tools);
       encoder = profile.encoder();
       RenderResult r =
           renderer.render(
@@ -112,7 +112,8 @@ final class RenderJobHandler implements JobHandler {
           p.workload().uniqueFrames(),
           r.videoSeconds(),
           r.wallTime().toMillis(),
-          r.speed());
+          r.speed(),
+          r.ffmpeg());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failed(FailureKind.TRANSIENT, "interrupted", e, started, encoder);

@@ -79,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
     try {
       Deck parsed = DeckReader.read(deckFile);
       deck = ws.resolver().resolve(parsed, MediaResolver.relativeTo(parsed.baseDir()));
-      profile = EncoderSelector.select(encoder, ws.encoders(false));
+      profile = EncoderSelector.select(encoder, ws.encoders(false), ws.tools());
     } catch (InvalidDeckException e) {
       return printer.badInput(e.problems().toArray(Problem[]::new));
     } catch (IllegalArgumentException e) {

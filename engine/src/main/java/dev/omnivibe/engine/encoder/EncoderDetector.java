@@ -41,11 +41,11 @@ public final class EncoderDetector {
    * @param refresh probe again even when the cached result is current
    */
   public EncoderReport detect(boolean refresh) {
-    String key = fingerprint.apply(tools.version());
+    String key = fingerprint.apply(builds(tools));
     if (!refresh) {
       var cached = cache.load(key);
       if (cached.isPresent()) {
-        return cached.get();
+        return cached.get().withChoice(tools.choice());
       }
     }
     EncoderReport report = probe.probe(key);
@@ -56,5 +56,12 @@ public final class EncoderDetector {
       LOG.warn("cannot write the encoder cache: {}", e.getMessage());
     }
     return report;
+  }
+
+  /** Every build a trial may run with; another build on the machine means probe again. */
+  static String builds(FfmpegTools tools) {
+    StringBuilder b = new StringBuilder(tools.describe());
+    tools.alternates().forEach(a -> b.append('\n').append(a.describe()));
+    return b.toString();
   }
 }

@@ -4,7 +4,10 @@ package dev.omnivibe.engine.encoder;
  * What the probe found for one candidate.
  *
  * @param reason null when usable
- * @param detail FFmpeg's own message behind the reason, empty when usable
+ * @param detail FFmpeg's own message behind the reason; for an encoder that only another FFmpeg
+ *     build could drive, why the main build could not
+ * @param ffmpeg the FFmpeg executable that ran the deciding trial (the one that passed, or the main
+ *     build's when none did); renders with this encoder run their video steps with it
  */
 public record EncoderStatus(
     String name,
@@ -15,16 +18,32 @@ public record EncoderStatus(
     boolean usable,
     FailureReason reason,
     String detail,
-    long probeMillis) {
+    long probeMillis,
+    String ffmpeg) {
 
-  static EncoderStatus usable(EncoderCandidate c, long millis) {
+  static EncoderStatus usable(EncoderCandidate c, long millis, String ffmpeg) {
     return new EncoderStatus(
-        c.name(), c.vendor(), c.codec(), c.hardware(), c.rank(), true, null, "", millis);
+        c.name(), c.vendor(), c.codec(), c.hardware(), c.rank(), true, null, "", millis, ffmpeg);
   }
 
   static EncoderStatus failed(
-      EncoderCandidate c, FailureReason reason, String detail, long millis) {
+      EncoderCandidate c, FailureReason reason, String detail, long millis, String ffmpeg) {
     return new EncoderStatus(
-        c.name(), c.vendor(), c.codec(), c.hardware(), c.rank(), false, reason, detail, millis);
+        c.name(),
+        c.vendor(),
+        c.codec(),
+        c.hardware(),
+        c.rank(),
+        false,
+        reason,
+        detail,
+        millis,
+        ffmpeg);
+  }
+
+  /** The same status with another detail. */
+  EncoderStatus withDetail(String text) {
+    return new EncoderStatus(
+        name, vendor, codec, hardware, rank, usable, reason, text, probeMillis, ffmpeg);
   }
 }

@@ -35,13 +35,51 @@ public final class FailureClassifier {
                   + "|cannot open shared object"),
           rule(
               FailureReason.NO_DEVICE,
-              "no nvenc capable devices|cuda_error_no_device|no cuda-capable device|no va display"
+              "no nvenc capable devices|no capable devices found|unsupported device \\(2\\)"
+                  + "|does not support nvenc|cuda_error_no_device|no cuda-capable device|no va display"
                   + "|failed to open /dev/dri|device creation failed|failed to set value .*(vaapi|qsv)_device"
                   + "|mfx session: unsupported|error (initializing|creating) an? (internal )?mfx session"
                   + "|no device available|no hardware device|failed to initialise vaapi|no usable .*device"
                   + "|cannot create .*hardware device|videotoolbox.*(unavailable|not available)"));
 
   private FailureClassifier() {}
+
+  /** A failure's reason and the line that shows it. */
+  public record Diagnosis(FailureReason reason, String detail) {}
+
+  /**
+   * Classifies a trial's error output in the light of the GPUs present: FFmpeg's own message says
+   * what it ran into, not always what is wrong with the machine.
+   *
+   * <ul>
+   *   <li>NVENC on GPUs that have no NVENC unit (H100, H200, A100...) is "no device", whatever the
+   *       build said: a build with a newer encoder API reports "driver too old" there first, and a
+   *       driver update would not help.
+   *   <li>Quick Sync that finds no session while an Intel GPU is present lacks its runtime.
+   * </ul>
+   */
+  public static Diagnosis diagnose(String encoder, String stderr, GpuInventory gpus) {
+    FailureReason reason = classify(stderr);
+    String detail = explain(stderr);
+    if (encoder.endsWith("_nvenc") && reason != FailureReason.NOT_COMPILED_IN && gpus.nvencAbsent()) {
+      return new Diagnosis(
+          FailureReason.NO_DEVICE,
+          String.join(", ", gpus.nvidiaModels())
+              + (gpus.nvidiaModels().size() == 1 ? " has" : " have")
+              + " no NVENC encoder unit (FFmpeg said: "
+              + detail
+              + ")");
+    }
+    if (encoder.endsWith("_qsv") && reason == FailureReason.NO_DEVICE && gpus.has("intel")) {
+      return new Diagnosis(
+          FailureReason.LIBRARY_MISSING,
+          "an Intel GPU is present but its Quick Sync runtime did not start (Debian/Ubuntu:"
+              + " `sudo apt-get install libmfx1 intel-media-va-driver-non-free`; 12th-gen Core and"
+              + " newer need a oneVPL build: h264_vaapi works there). FFmpeg said: "
+              + detail);
+    }
+    return new Diagnosis(reason, detail);
+  }
 
   private static Rule rule(FailureReason reason, String regex) {
     return new Rule(reason, Pattern.compile(regex));

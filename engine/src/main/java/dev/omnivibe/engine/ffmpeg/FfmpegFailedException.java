@@ -5,13 +5,23 @@ import java.util.List;
 /** An FFmpeg run ended with an error; carries FFmpeg's own last lines for the user. */
 public class FfmpegFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private final String executable;
   private final int exitCode;
   private final transient List<String> stderrTail;
 
-  public FfmpegFailedException(String step, int exitCode, List<String> stderrTail) {
+  /**
+   * @param executable the ffmpeg that failed, so a render can say which build it was
+   */
+  public FfmpegFailedException(
+      String step, String executable, int exitCode, List<String> stderrTail) {
     super(step + " failed (ffmpeg exit " + exitCode + "): " + lastLine(stderrTail));
+    this.executable = executable;
     this.exitCode = exitCode;
     this.stderrTail = List.copyOf(stderrTail);
+  }
+
+  public String executable() {
+    return executable;
   }
 
   public int exitCode() {

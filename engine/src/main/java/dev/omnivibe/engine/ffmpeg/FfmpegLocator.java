@@ -12,38 +12,142 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Finds FFmpeg: the command-line option, then the configured path, then {@code OMNIVIBE_FFMPEG},
- * then {@code PATH}, then the binary bundled with {@code org.bytedeco:ffmpeg}. ffprobe is taken
- * from the same place (the sibling file, or {@code OMNIVIBE_FFPROBE}).
+ * Chooses FFmpeg by what it can do, not by where it was found.
  *
- * <p>A candidate counts only once it has answered {@code -version}: a binary that exists but cannot
- * start (a missing shared library, say) is reported with its own error rather than skipped
- * silently.
+ * <p>A build the user named (the command-line option, the {@code ffmpeg.path} setting or {@code
+ * OMNIVIBE_FFMPEG}) is used if it can render and is otherwise an error that names what it lacks:
+ * never a silent switch. Without one, the {@code PATH} build and the bundled {@code
+ * org.bytedeco:ffmpeg} build are both checked against {@link PipelineNeeds}; a build that does
+ * everything the current way beats one that needs older option forms, and {@code PATH} wins a tie.
+ * A build that cannot start, or lacks something, is passed over with its reason, so a broken or
+ * old FFmpeg on the machine never breaks a render that another one can do.
+ *
+ * <p>What each build can do is cached by the binaries' identity ({@link BuildCache}), so only the
+ * first start after an install runs them.
  */
 public final class FfmpegLocator {
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(15);
   private final Map<String, String> env;
-  private final Supplier<Optional<Path[]>> bundled;
+  private final Supplier<BundledFfmpeg.Unpacked> bundled;
+  private final BuildCache cache;
+  private final BuildInspector inspector = new BuildInspector(CHECK_TIMEOUT);
 
+  /** Checks every candidate on each call. */
   public FfmpegLocator() {
-    this(System.getenv(), BundledFfmpeg::extract);
+    this((Path) null);
   }
 
-  public FfmpegLocator(Map<String, String> env, Supplier<Optional<Path[]>> bundled) {
+  /** Keeps what each build can do in {@code cacheFile} (see {@code AppDirs.ffmpegCache()}). */
+  public FfmpegLocator(Path cacheFile) {
+    this(System.getenv(), BundledFfmpeg::extract, cacheFile);
+  }
+
+  FfmpegLocator(Map<String, String> env, Supplier<BundledFfmpeg.Unpacked> bundled, Path cache) {
     this.env = env;
     this.bundled = bundled;
+    this.cache = new BuildCache(cache);
   }
+
+  /** One place FFmpeg may be, checked or not yet. */
+  private record Candidate(Source source, Path ffmpeg, Path ffprobe, String problem) {}
+
+  /** A candidate that runs, with how it measures up. */
+  private record Checked(FfmpegTools tools, PipelineNeeds.Assessment assessment) {}
 
   /**
    * @param option the path given on the command line, or null
-   * @param configured the path from the config file, or null
+   * @param configured the path from the settings file, or null
+   * @throws FfmpegNotFoundException naming every candidate and why it cannot render
    */
   public FfmpegTools locate(Path option, Path configured) {
-    List<String> tried = new ArrayList<>();
+    Optional<Candidate> named = named(option, configured);
+    if (named.isPresent()) {
+      return explicit(named.get());
+    }
+    List<Candidate> candidates = List.of(fromPath(), fromBundle());
+    List<Checked> usable = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.problem() != null) {
+        notes.add(c.source().label() + ": " + c.problem());
+        continue;
+      }
+      try {
+        Checked checked = check(c);
+        if (checked.assessment().usable()) {
+          usable.add(checked);
+        } else {
+          notes.add(
+              checked.tools().describe()
+                  + " cannot render: it lacks "
+                  + String.join(", ", checked.assessment().missing()));
+        }
+      } catch (FfmpegNotFoundException e) {
+        notes.add(e.getMessage());
+      }
+    }
+    Optional<Checked> best =
+        usable.stream().filter(c -> c.assessment().complete()).findFirst().or(() -> usable.stream().findFirst());
+    if (best.isEmpty()) {
+      throw new FfmpegNotFoundException(
+          "No FFmpeg here can render. "
+              + String.join("; ", notes)
+              + ". Install FFmpeg 5.1 or newer (Debian/Ubuntu: `sudo apt-get install ffmpeg`), "
+              + "or set OMNIVIBE_FFMPEG to one.");
+    }
+    Checked chosen = best.get();
+    List<FfmpegTools> others = new ArrayList<>();
+    for (Checked c : usable) {
+      if (c != chosen) {
+        others.add(c.tools());
+        notes.add(0, passedOver(c));
+      }
+    }
+    String why = "using " + chosen.tools().describe() + olderForms(chosen);
+    if (!notes.isEmpty()) {
+      why = String.join("; ", notes) + "; " + why;
+    }
+    return chosen.tools().chosen(why, others);
+  }
+
+  private static String passedOver(Checked c) {
+    return c.assessment().complete()
+        ? c.tools().describe() + " can render too"
+        : c.tools().describe()
+            + " can render only with older option forms ("
+            + String.join(", ", c.assessment().olderForms())
+            + ")";
+  }
+
+  private static String olderForms(Checked c) {
+    return c.assessment().olderForms().isEmpty()
+        ? ""
+        : ", with older option forms (" + String.join(", ", c.assessment().olderForms()) + ")";
+  }
+
+  private FfmpegTools explicit(Candidate c) {
+    if (c.problem() != null) {
+      throw new FfmpegNotFoundException(c.problem());
+    }
+    Checked checked = check(c);
+    if (!checked.assessment().usable()) {
+      throw new FfmpegNotFoundException(
+          checked.tools().describe()
+              + " cannot render: it lacks "
+              + String.join(", ", checked.assessment().missing())
+              + ". Point "
+              + where(c.source())
+              + " at another FFmpeg, or clear it so OmniVibe chooses one that can.");
+    }
+    return checked.tools().chosen("using " + checked.tools().describe() + olderForms(checked), List.of());
+  }
+
+  private Optional<Candidate> named(Path option, Path configured) {
     if (option != null) {
-      return verify(option, siblingProbe(option), Source.OPTION);
+      return Optional.of(existing(Source.OPTION, option, siblingProbe(option)));
     }
     if (configured != null) {
-      return verify(configured, siblingProbe(configured), Source.CONFIG);
+      return Optional.of(existing(Source.CONFIG, configured, siblingProbe(configured)));
     }
     String fromEnv = env.get("OMNIVIBE_FFMPEG");
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -51,41 +155,76 @@ public final class FfmpegLocator {
       String probeEnv = env.get("OMNIVIBE_FFPROBE");
       Path ffprobe =
           probeEnv == null || probeEnv.isBlank() ? siblingProbe(ffmpeg) : Path.of(probeEnv);
-      return verify(ffmpeg, ffprobe, Source.ENVIRONMENT);
+      return Optional.of(existing(Source.ENVIRONMENT, ffmpeg, ffprobe));
     }
-    Optional<Path> onPath = onPath(executableName("ffmpeg"));
-    Optional<Path> probeOnPath = onPath(executableName("ffprobe"));
-    if (onPath.isPresent() && probeOnPath.isPresent()) {
-      return verify(onPath.get(), probeOnPath.get(), Source.PATH);
-    }
-    tried.add("PATH (" + (onPath.isPresent() ? "ffprobe" : "ffmpeg") + " not found)");
-    Optional<Path[]> pair = bundled.get();
-    if (pair.isPresent()) {
-      return verify(pair.get()[0], pair.get()[1], Source.BUNDLED);
-    }
-    tried.add("the bundled org.bytedeco:ffmpeg binary (not on the classpath for this platform)");
-    throw new FfmpegNotFoundException(
-        "FFmpeg not found; tried "
-            + String.join(", ", tried)
-            + ". Install ffmpeg, or set OMNIVIBE_FFMPEG to its path.");
+    return Optional.empty();
   }
 
-  private FfmpegTools verify(Path ffmpeg, Path ffprobe, Source source) {
+  private Candidate fromPath() {
+    Optional<Path> ffmpeg = onPath(executableName("ffmpeg"));
+    Optional<Path> ffprobe = onPath(executableName("ffprobe"));
+    if (ffmpeg.isEmpty()) {
+      return new Candidate(Source.PATH, null, null, "no ffmpeg on PATH");
+    }
+    if (ffprobe.isEmpty()) {
+      return new Candidate(
+          Source.PATH, ffmpeg.get(), null, ffmpeg.get() + " has no ffprobe beside it on PATH");
+    }
+    return new Candidate(Source.PATH, ffmpeg.get(), ffprobe.get(), null);
+  }
+
+  private Candidate fromBundle() {
+    BundledFfmpeg.Unpacked u = bundled.get();
+    return u.problem() != null
+        ? new Candidate(Source.BUNDLED, null, null, u.problem())
+        : new Candidate(Source.BUNDLED, u.ffmpeg(), u.ffprobe(), null);
+  }
+
+  /** A named candidate whose files exist and are executable, or the problem with them. */
+  private static Candidate existing(Source source, Path ffmpeg, Path ffprobe) {
     for (Path exe : List.of(ffmpeg, ffprobe)) {
+      String problem = null;
       if (!Files.isRegularFile(exe)) {
-        throw new FfmpegNotFoundException(
-            exe.getFileName() + " from " + describe(source) + " not found: " + exe);
+        problem = exe.getFileName() + " from " + where(source) + " not found: " + exe;
+      } else if (!Files.isExecutable(exe)) {
+        problem = exe.getFileName() + " from " + where(source) + " is not executable: " + exe;
       }
-      if (!Files.isExecutable(exe)) {
-        throw new FfmpegNotFoundException(
-            exe.getFileName() + " from " + describe(source) + " is not executable: " + exe);
+      if (problem != null) {
+        return new Candidate(source, ffmpeg, ffprobe, problem);
       }
     }
+    return new Candidate(source, ffmpeg, ffprobe, null);
+  }
+
+  /**
+   * Runs (or recalls) the checks of one candidate.
+   *
+   * @throws FfmpegNotFoundException when it does not start, naming missing libraries
+   */
+  private Checked check(Candidate c) {
     Map<String, String> environment =
-        source == Source.BUNDLED ? loaderPath(ffmpeg.getParent()) : Map.of();
-    String version = version(ffmpeg, source, environment);
-    version(ffprobe, source, environment);
-    return new FfmpegTools(ffmpeg, ffprobe, source, version, environment);
+        c.source() == Source.BUNDLED ? loaderPath(c.ffmpeg().getParent()) : Map.of();
+    String identity = BuildCache.identity(c.ffmpeg(), c.ffprobe());
+    FfmpegBuild build = cache.get(identity).orElse(null);
+    if (build == null) {
+      try {
+        build = inspector.inspect(c.ffmpeg(), c.ffprobe(), environment);
+      } catch (BuildInspector.CannotStart e) {
+        String libraries = MissingLibraries.explain(c.ffmpeg(), environment, e.detail);
+        throw new FfmpegNotFoundException(
+            c.source().label()
+                + " at "
+                + c.ffmpeg()
+                + " does not run: "
+                + e.detail
+                + (libraries.isEmpty() ? "" : ". " + libraries));
+      }
+      cache.put(identity, build);
+    }
+    FfmpegTools tools =
+        new FfmpegTools(
+            c.ffmpeg(), c.ffprobe(), c.source(), build.version(), environment, build, "", List.of());
+    return new Checked(tools, PipelineNeeds.assess(build));
   }
 
   /** Puts the bundle's own folder first on the dynamic loader path. */
@@ -98,39 +237,6 @@ public final class FfmpegLocator {
     String existing = env.getOrDefault(variable, "");
     return Map.of(
         variable, existing.isEmpty() ? dir.toString() : dir + File.pathSeparator + existing);
-  }
-
-  private static String version(Path exe, Source source, Map<String, String> environment) {
-    ProcessResult result;
-    try {
-      result =
-          ProcessResult.run(
-              List.of(exe.toString(), "-hide_banner", "-version"),
-              environment,
-              Duration.ofSeconds(15));
-    } catch (RuntimeException e) {
-      throw new FfmpegNotFoundException(
-          exe + " from " + describe(source) + " cannot start: " + e.getMessage());
-    }
-    if (result.exitCode() != 0) {
-      String why = result.lastLine();
-      String hint = "";
-      if (why.contains("error while loading shared libraries")) {
-        String lib = why.replaceAll(".*shared libraries: ([^:]+):.*", "$1");
-        hint =
-            source == Source.BUNDLED
-                ? ". The bundled FFmpeg needs the system library "
-                    + lib
-                    + " (Debian/Ubuntu: apt-get install libpulse0 libasound2 libxcb1 libxcb-shm0"
-                    + " libudev1),"
-                    + " or set OMNIVIBE_FFMPEG to another ffmpeg"
-                : "";
-      }
-      throw new FfmpegNotFoundException(
-          exe.getFileName() + " from " + describe(source) + " does not run: " + why + hint);
-    }
-    String first = result.stdout().lines().findFirst().orElse("unknown version");
-    return first.replaceFirst("^(ffmpeg|ffprobe) version ", "").replaceAll(" Copyright.*", "");
   }
 
   private Optional<Path> onPath(String name) {
@@ -156,10 +262,10 @@ public final class FfmpegLocator {
     return System.getProperty("os.name", "").startsWith("Windows") ? base + ".exe" : base;
   }
 
-  private static String describe(Source source) {
+  private static String where(Source source) {
     return switch (source) {
       case OPTION -> "--ffmpeg";
-      case CONFIG -> "the config file";
+      case CONFIG -> "the ffmpeg.path setting";
       case ENVIRONMENT -> "OMNIVIBE_FFMPEG";
       case PATH -> "PATH";
       case BUNDLED -> "the bundled org.bytedeco:ffmpeg";

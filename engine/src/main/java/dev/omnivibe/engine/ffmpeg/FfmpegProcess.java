@@ -26,14 +26,17 @@ import java.util.function.Consumer;
 public final class FfmpegProcess {
   private static final int STDERR_LINES = 40;
   private final String step;
+  private final String executable;
   private final Process process;
   private final Deque<String> stderrTail = new ArrayDeque<>();
   private final Thread stdoutReader;
   private final Thread stderrReader;
   private volatile boolean stopRequested;
 
-  private FfmpegProcess(String step, Process process, Consumer<ProgressSnapshot> progress) {
+  private FfmpegProcess(
+      String step, String executable, Process process, Consumer<ProgressSnapshot> progress) {
     this.step = step;
+    this.executable = executable;
     this.process = process;
     ProgressParser parser = new ProgressParser(progress);
     this.stdoutReader = reader(process.getInputStream(), parser::accept, step + "-progress");
@@ -53,7 +56,7 @@ public final class FfmpegProcess {
       ProcessBuilder pb = new ProcessBuilder(command);
       pb.environment().putAll(env);
       Process p = pb.start();
-      return new FfmpegProcess(step, p, progress);
+      return new FfmpegProcess(step, command.get(0), p, progress);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start ffmpeg for " + step + ": " + e.getMessage(), e);
     }
@@ -74,7 +77,7 @@ public final class FfmpegProcess {
     stdoutReader.join(2_000);
     stderrReader.join(2_000);
     if (code != 0 && !stopRequested) {
-      throw new FfmpegFailedException(step, code, stderrTail());
+      throw new FfmpegFailedException(step, executable, code, stderrTail());
     }
     return code;
   }

@@ -1,27 +1,80 @@
 package dev.omnivibe.engine.ffmpeg;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The ffmpeg and ffprobe executables this engine runs, where they were found and their version.
+ * The ffmpeg and ffprobe executables this engine runs, where they were found, what they can do and
+ * why they were chosen.
  *
  * @param environment variables every launch needs; the bundled build's libraries find each other
  *     only through the loader path, since not all of them carry an {@code $ORIGIN} run path
+ * @param choice why this build was chosen over the other candidates, in words
+ * @param alternates other builds that can render too; a hardware encoder this build cannot drive
+ *     (its encoder API is newer than the driver) is tried with them
  */
 public record FfmpegTools(
-    Path ffmpeg, Path ffprobe, Source source, String version, Map<String, String> environment) {
+    Path ffmpeg,
+    Path ffprobe,
+    Source source,
+    String version,
+    Map<String, String> environment,
+    FfmpegBuild build,
+    String choice,
+    List<FfmpegTools> alternates) {
 
   public FfmpegTools {
     environment = Map.copyOf(environment);
+    alternates = List.copyOf(alternates);
+    choice = choice == null ? "" : choice;
+  }
+
+  /** A build taken on trust (see {@link FfmpegBuild#assumed}). */
+  public FfmpegTools(
+      Path ffmpeg, Path ffprobe, Source source, String version, Map<String, String> environment) {
+    this(ffmpeg, ffprobe, source, version, environment, FfmpegBuild.assumed(version), "", List.of());
+  }
+
+  /** E.g. {@code bundled FFmpeg 8.0.1 at /home/u/.cache/.../ffmpeg}. */
+  public String describe() {
+    return source.noun + " " + version + source.origin + " at " + ffmpeg;
+  }
+
+  /** The same build with the reason it was chosen and the builds that stand beside it. */
+  FfmpegTools chosen(String why, List<FfmpegTools> others) {
+    return new FfmpegTools(ffmpeg, ffprobe, source, version, environment, build, why, others);
   }
 
   /** Where an executable was found, in the order the locator tries them. */
   public enum Source {
-    OPTION,
-    CONFIG,
-    ENVIRONMENT,
-    PATH,
-    BUNDLED
+    OPTION("ffmpeg", " from --ffmpeg"),
+    CONFIG("ffmpeg", " from the ffmpeg.path setting"),
+    ENVIRONMENT("ffmpeg", " from OMNIVIBE_FFMPEG"),
+    PATH("system ffmpeg", ""),
+    BUNDLED("bundled FFmpeg", "");
+
+    private final String noun;
+    private final String origin;
+
+    Source(String noun, String origin) {
+      this.noun = noun;
+      this.origin = origin;
+    }
+
+    /** E.g. {@code system ffmpeg} or {@code ffmpeg from --ffmpeg}. */
+    public String label() {
+      return noun + origin;
+    }
+
+    /** Named by the user rather than found: a build that cannot render is an error, not skipped. */
+    public boolean explicit() {
+      return this == OPTION || this == CONFIG || this == ENVIRONMENT;
+    }
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

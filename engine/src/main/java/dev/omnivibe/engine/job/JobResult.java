@@ -7,6 +7,7 @@ package dev.omnivibe.engine.job;
  * @param sha256 hex digest of the output, used to check a cached result is still intact
  * @param uniqueFrames frames that had to be drawn (stills and transitions), for estimates
  * @param speed seconds of output per second of wall time
+ * @param ffmpeg the FFmpeg build that encoded the video ({@code FfmpegTools.describe()}), or null
  */
 public record JobResult(
     String output,
@@ -18,7 +19,34 @@ public record JobResult(
     long uniqueFrames,
     double videoSeconds,
     long wallMillis,
-    double speed) {
+    double speed,
+    String ffmpeg) {
+
+  /** A result that names no FFmpeg build (jobs that run none). */
+  public JobResult(
+      String output,
+      long bytes,
+      String sha256,
+      String encoder,
+      String fallbackReason,
+      long frames,
+      long uniqueFrames,
+      double videoSeconds,
+      long wallMillis,
+      double speed) {
+    this(
+        output,
+        bytes,
+        sha256,
+        encoder,
+        fallbackReason,
+        frames,
+        uniqueFrames,
+        videoSeconds,
+        wallMillis,
+        speed,
+        null);
+  }
 
   public static JobResult none(long wallMillis) {
     return new JobResult(null, 0, null, null, null, 0, 0, 0, wallMillis, 0);

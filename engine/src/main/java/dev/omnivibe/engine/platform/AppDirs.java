@@ -55,6 +55,11 @@ public record AppDirs(Path data, Path cache, Path config) {
     return cache.resolve("encoders.json");
   }
 
+  /** Where what each FFmpeg build can do is cached, keyed by the binaries' identity. */
+  public Path ffmpegCache() {
+    return cache.resolve("ffmpeg-builds.json");
+  }
+
   private static Path pathOr(Map<String, String> env, String key, Path fallback) {
     String v = env.get(key);
     return v == null || v.isBlank() ? fallback : Path.of(v);

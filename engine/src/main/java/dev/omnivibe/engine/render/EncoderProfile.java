@@ -2,6 +2,7 @@ package dev.omnivibe.engine.render;
 
 import dev.omnivibe.engine.deck.FrameRate;
 import dev.omnivibe.engine.deck.Quality;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +14,25 @@ import java.util.List;
  * repeated stills can be written as skip frames; if an encoder ignores that, the renderer notices
  * from the stream and encodes the repeats instead.
  */
-public record EncoderProfile(String encoder, boolean hardware) {
+public record EncoderProfile(String encoder, boolean hardware, FfmpegTools driver) {
 
+  /** The encoder driven by the render's own FFmpeg build. */
   public static EncoderProfile of(String encoder) {
-    return new EncoderProfile(encoder, !encoder.startsWith("lib"));
+    return of(encoder, null);
+  }
+
+  /**
+   * @param driver the FFmpeg build that passed this encoder's trial, when it is not the render's
+   *     own (a hardware encoder whose API the main build's driver does not reach); null for the
+   *     render's own
+   */
+  public static EncoderProfile of(String encoder, FfmpegTools driver) {
+    return new EncoderProfile(encoder, !encoder.startsWith("lib"), driver);
+  }
+
+  /** The build that runs the video steps: the driver, or {@code own} when there is none. */
+  public FfmpegTools videoTools(FfmpegTools own) {
+    return driver != null ? driver : own;
   }
 
   public static EncoderProfile software() {

@@ -3,6 +3,7 @@ package dev.omnivibe.engine.render;
 import dev.omnivibe.engine.encoder.Codec;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.encoder.EncoderStatus;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import java.util.Locale;
 
 /** Picks the encoder profile for a render from the user's choice and the probe result. */
@@ -16,12 +17,22 @@ public final class EncoderSelector {
    * @throws IllegalArgumentException naming the choice and why it cannot be used
    */
   public static EncoderProfile select(String choice, EncoderReport report) {
+    return select(choice, report, null);
+  }
+
+  /**
+   * As {@link #select(String, EncoderReport)}; an encoder that only another FFmpeg build could
+   * drive gets that build from {@code tools}' alternates.
+   *
+   * @param tools the render's own FFmpeg, or null to take every encoder as driven by it
+   */
+  public static EncoderProfile select(String choice, EncoderReport report, FfmpegTools tools) {
     String name = choice == null ? AUTO : choice.trim().toLowerCase(Locale.ROOT);
     if (AUTO.equals(name)) {
       return report
           .best(Codec.H264)
           .filter(s -> EncoderProfile.supported(s.name()))
-          .map(s -> EncoderProfile.of(s.name()))
+          .map(s -> EncoderProfile.of(s.name(), driver(s, tools)))
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
@@ -48,6 +59,17 @@ public final class EncoderSelector {
               + status.detail()
               + ")");
     }
-    return EncoderProfile.of(name);
+    return EncoderProfile.of(name, driver(status, tools));
+  }
+
+  /** The alternate build that passed the status's trial; null when it was the render's own. */
+  private static FfmpegTools driver(EncoderStatus status, FfmpegTools tools) {
+    if (tools == null || status.ffmpeg() == null) {
+      return null;
+    }
+    return tools.alternates().stream()
+        .filter(a -> a.ffmpeg().toString().equals(status.ffmpeg()))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -9,10 +9,17 @@ import java.util.Map;
  *
  * @param scripts files to write before running (long filter graphs go in a file, not argv)
  * @param weight share of the render's work, for combining progress
+ * @param environment variables the step's FFmpeg build needs (see {@code FfmpegTools})
  */
-public record FfmpegStep(String name, List<String> args, Map<Path, String> scripts, double weight) {
+public record FfmpegStep(
+    String name,
+    List<String> args,
+    Map<Path, String> scripts,
+    double weight,
+    Map<String, String> environment) {
   public FfmpegStep {
     args = List.copyOf(args);
     scripts = Map.copyOf(scripts);
+    environment = Map.copyOf(environment);
   }
 }

@@ -2,6 +2,7 @@ package dev.omnivibe.engine.render;
 
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.deck.ResolvedSlide;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,13 @@ final class NarrationTrack {
 
   private NarrationTrack() {}
 
-  static AudioPlan plan(Path ffmpeg, ResolvedDeck deck, Timeline timeline, Path work) {
+  static AudioPlan plan(FfmpegTools tools, ResolvedDeck deck, Timeline timeline, Path work) {
     int sr = timeline.sampleRate();
     long totalSamples = timeline.sampleAt(timeline.totalFrames());
     long frames = (totalSamples + FRAME - 1) / FRAME;
     String layout = deck.audioChannels() == 1 ? "mono" : "stereo";
     String format = "aformat=sample_fmts=fltp:sample_rates=" + sr + ":channel_layouts=" + layout;
-    List<String> args = new ArrayList<>(List.of(ffmpeg.toString()));
+    List<String> args = new ArrayList<>(List.of(tools.ffmpeg().toString()));
     args.addAll(List.of(RenderPlanner.COMMON_FLAGS.split(" ")));
     List<String> graph = new ArrayList<>();
     List<long[]> spans = regions(deck, timeline, frames);
@@ -92,7 +93,8 @@ final class NarrationTrack {
     graph.add(
         "anullsrc=r=" + sr + ":cl=" + layout + ",atrim=end_sample=" + 8 * FRAME + "[silence]");
     Path script = work.resolve("audio-graph.txt");
-    args.addAll(List.of("-/filter_complex", script.toString()));
+    // FFmpeg 7 reads an option's value from a file with "-/"; 5.1 and 6 need the older option.
+    args.addAll(tools.build().filterGraphFile(script));
     List<String> encode = encodeArgs(deck);
     for (int r = 0; r < regions.size(); r++) {
       args.addAll(List.of("-map", "[o" + r + "]"));
@@ -106,7 +108,8 @@ final class NarrationTrack {
     long encoded = spans.stream().mapToLong(s -> s[1] - s[0]).sum();
     double weight = 2 + input(deck) * 2 + encoded * FRAME / (double) sr * 0.02;
     FfmpegStep step =
-        new FfmpegStep("audio", args, Map.of(script, String.join(";\n", graph)), weight);
+        new FfmpegStep(
+            "audio", args, Map.of(script, String.join(";\n", graph)), weight, tools.environment());
     return new AudioPlan(step, regions, silence, frames, work.resolve("audio.aac"));
   }
 

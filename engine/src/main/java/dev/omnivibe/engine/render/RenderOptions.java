@@ -15,6 +15,6 @@ public record RenderOptions(Path workRoot, PlanOptions plan, String vaapiDevice)
     return new RenderOptions(
         Path.of(System.getProperty("java.io.tmpdir")),
         PlanOptions.defaults(),
-        "/dev/dri/renderD128");
+        dev.omnivibe.engine.encoder.EncoderProbe.vaapiDevice());
   }
 }

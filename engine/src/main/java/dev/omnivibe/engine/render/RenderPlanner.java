@@ -4,6 +4,7 @@ import dev.omnivibe.engine.deck.OutputSettings;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.deck.ResolvedSlide;
 import dev.omnivibe.engine.deck.TransitionType;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,14 +22,26 @@ import java.util.Map;
  */
 public final class RenderPlanner {
   static final String COMMON_FLAGS = "-hide_banner -loglevel error -nostats -progress pipe:1 -y";
-  private final Path ffmpeg;
+  private final FfmpegTools tools;
   private final PlanOptions options;
   private final String vaapiDevice;
 
-  public RenderPlanner(Path ffmpeg, PlanOptions options, String vaapiDevice) {
-    this.ffmpeg = ffmpeg;
+  /**
+   * @param tools the render's own FFmpeg: audio and mux steps, and video steps unless the encoder
+   *     profile names another build
+   */
+  public RenderPlanner(FfmpegTools tools, PlanOptions options, String vaapiDevice) {
+    this.tools = tools;
     this.options = options;
     this.vaapiDevice = vaapiDevice;
+  }
+
+  /** A planner for an FFmpeg taken on trust, for tests that only look at the arguments. */
+  public RenderPlanner(Path ffmpeg, PlanOptions options, String vaapiDevice) {
+    this(
+        new FfmpegTools(ffmpeg, ffmpeg, FfmpegTools.Source.OPTION, "assumed", Map.of()),
+        options,
+        vaapiDevice);
   }
 
   public RenderPlan plan(ResolvedDeck deck, EncoderProfile profile, Path workDir) {
@@ -43,7 +56,7 @@ public final class RenderPlanner {
         profile,
         gop,
         batches,
-        NarrationTrack.plan(ffmpeg, deck, timeline, workDir),
+        NarrationTrack.plan(tools, deck, timeline, workDir),
         blends(profile));
   }
 
@@ -158,8 +171,9 @@ public final class RenderPlanner {
         segments.add(new Segment(Segment.Kind.TRANSITION, i, file, t, t));
       }
     }
+    FfmpegTools video = profile.videoTools(tools);
     List<String> args = new ArrayList<>();
-    args.add(ffmpeg.toString());
+    args.add(video.ffmpeg().toString());
     args.addAll(List.of(COMMON_FLAGS.split(" ")));
     args.addAll(profile.deviceArgs(vaapiDevice));
     List<String> graph = new ArrayList<>();
@@ -172,7 +186,9 @@ public final class RenderPlanner {
     args.addAll(List.of("-filter_complex", String.join(";", graph)));
     args.addAll(outputs);
     double weight = inputs.size() * 3.0 + segments.stream().mapToLong(Segment::encodedFrames).sum();
-    FfmpegStep step = new FfmpegStep("video " + from + "-" + (to - 1), args, Map.of(), weight);
+    FfmpegStep step =
+        new FfmpegStep(
+            "video " + from + "-" + (to - 1), args, Map.of(), weight, video.environment());
     return new VideoBatch(step, segments, inputs);
   }
 
@@ -234,7 +250,7 @@ public final class RenderPlanner {
   /** The join: the assembled H.264 stream arrives on stdin; audio is copied, not re-encoded. */
   public List<String> muxArgs(RenderPlan plan, Path output) {
     List<String> args = new ArrayList<>();
-    args.add(ffmpeg.toString());
+    args.add(tools.ffmpeg().toString());
     args.addAll(List.of(COMMON_FLAGS.split(" ")));
     args.addAll(
         List.of("-f", "h264", "-framerate", plan.timeline().rate().ffmpeg(), "-i", "pipe:0"));

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param encoder the encoder that actually produced the video
  * @param fallbackReason why the requested hardware encoder was abandoned, or null
  * @param stepTimes wall time per step, for the performance monitor
+ * @param ffmpeg the FFmpeg build that encoded the video, in words ({@code FfmpegTools.describe()})
  */
 public record RenderResult(
     Path output,
@@ -19,7 +20,8 @@ public record RenderResult(
     double videoSeconds,
     long bytes,
     Duration wallTime,
-    Map<String, Duration> stepTimes) {
+    Map<String, Duration> stepTimes,
+    String ffmpeg) {
 
   /** Seconds of video produced per second of wall time. */
   public double speed() {

@@ -68,7 +68,7 @@ public final class Renderer {
       Files.createDirectories(options.workRoot());
       work = Files.createTempDirectory(options.workRoot(), "omnivibe-render-");
       RenderPlanner planner =
-          new RenderPlanner(tools.ffmpeg(), options.plan(), options.vaapiDevice());
+          new RenderPlanner(tools, options.plan(), options.vaapiDevice());
       RenderPlan plan = planner.plan(deck, profile, work);
       ProgressTracker tracker =
           new ProgressTracker(
@@ -119,7 +119,7 @@ public final class Renderer {
               e.getMessage());
           plan =
               new RenderPlanner(
-                      tools.ffmpeg(), options.plan().withBlendFades(false), options.vaapiDevice())
+                      tools, options.plan().withBlendFades(false), options.vaapiDevice())
                   .plan(deck, plan.profile(), work);
           steps.runBatches(plan);
         }
@@ -130,7 +130,7 @@ public final class Renderer {
           // The encoder wrote something skip frames cannot follow (e.g. CABAC): encode every frame.
           plan =
               new RenderPlanner(
-                      tools.ffmpeg(), options.plan().withSkipFrames(false), options.vaapiDevice())
+                      tools, options.plan().withSkipFrames(false), options.vaapiDevice())
                   .plan(deck, plan.profile(), work);
           steps.runBatches(plan);
           stills = Map.of();
@@ -149,12 +149,14 @@ public final class Renderer {
           plan.timeline().durationSeconds(),
           Files.size(out),
           Duration.ofNanos(System.nanoTime() - started),
-          steps.times());
+          steps.times(),
+          plan.profile().videoTools(tools).describe());
     } catch (IOException e) {
       throw new RenderFailedException("render failed: " + describe(e), false, e);
     } catch (FfmpegFailedException e) {
       cancel.throwIfCancelled();
-      throw new RenderFailedException(e.getMessage() + diskHint(e), profile.hardware(), e);
+      throw new RenderFailedException(
+          e.getMessage() + diskHint(e) + " (" + which(e, profile) + ")", profile.hardware(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cancel.cancel("interrupted");
@@ -232,6 +234,12 @@ public final class Renderer {
   private static String describe(IOException e) {
     String msg = String.valueOf(e.getMessage());
     return msg.contains("No space left") ? "disk full: " + msg : msg;
+  }
+
+  /** The build that failed, in words: the encoder's driver build or the render's own. */
+  private String which(FfmpegFailedException e, EncoderProfile profile) {
+    FfmpegTools video = profile.videoTools(tools);
+    return video.ffmpeg().toString().equals(e.executable()) ? video.describe() : tools.describe();
   }
 
   private static String diskHint(FfmpegFailedException e) {

@@ -97,7 +97,7 @@ final class StepRunner {
         FfmpegProcess.start(
             step.name(),
             step.args(),
-            tools.environment(),
+            step.environment(),
             snap -> {
               // steps report completion only: one process writes several outputs at once
             });

@@ -56,7 +56,7 @@ class NarrationTrackTest {
   void splicedTrackDecodesCleanlyToTheExactLength() throws Exception {
     ResolvedDeck deck = TestDecks.resolve(TestDecks.tiny(dir.resolve("deck"), 3, 4.0, 0.5, null));
     Path work = java.nio.file.Files.createDirectories(dir.resolve("work"));
-    AudioPlan plan = NarrationTrack.plan(TestFfmpeg.real().ffmpeg(), deck, Timeline.of(deck), work);
+    AudioPlan plan = NarrationTrack.plan(TestFfmpeg.real(), deck, Timeline.of(deck), work);
     assertThat(plan.regions()).hasSize(3);
     plan.step()
         .scripts()
