@@ -46,6 +46,7 @@ final class ApiFixture implements AutoCloseable {
         Engine.open(
             tune.apply(
                 new EngineConfig(data, TestFfmpeg.real())
+                    .speech(dev.omnivibe.engine.testkit.TestSpeech.voice())
                     .hookJson(dev.omnivibe.api.routes.JobJson::hookDocument)
                     .workers(QueueName.VIDEO, 1)
                     .encoderCache(dir.resolve("encoders.json"))));

@@ -15,14 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed's voice list and audio generation, on local espeak-ng, over real HTTP. */
+/** The seed's voice list and audio generation, on the local voice, over real HTTP. */
 class SpeechApiTest {
   @TempDir Path dir;
   ApiFixture api;
 
   @BeforeEach
   void open() {
-    TestSpeech.real(); // skips (or, on CI, fails) when espeak-ng is missing
     api = new ApiFixture(dir);
   }
 
@@ -147,7 +146,7 @@ class SpeechApiTest {
             dir.resolve("bare"),
             new CaffeineCache(1 << 20),
             new ApiConfig().port(0),
-            c -> c.espeak(TestSpeech.missing()));
+            c -> c.speech(TestSpeech.missing()));
     HttpResponse<String> voices = api.get("/api/v1/voice/list");
     assertThat(voices.statusCode()).isEqualTo(503);
     assertThat(ApiFixture.json(voices).get("detail").asText())

@@ -32,6 +32,7 @@ import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.store.Store;
 import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import dev.omnivibe.engine.tts.Voice;
@@ -70,7 +71,7 @@ public final class Engine implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final int recovered;
   private final Forecasts forecasts;
-  private final Espeak espeak;
+  private final SpeechEngine speech;
   private final AssetStore assets;
   private final Narrations narrations;
   private final HookRunner hooks;
@@ -100,9 +101,9 @@ public final class Engine implements AutoCloseable {
             config.tools,
             new RenderOptions(
                 workDir(), config.plan, dev.omnivibe.engine.encoder.EncoderProbe.vaapiDevice()));
-    this.espeak = config.espeak != null ? config.espeak : Espeak.locate(System.getenv());
+    this.speech = config.speech != null ? config.speech : Espeak.locate(System.getenv());
     this.assets = new AssetStore(assetsDir());
-    this.narrations = new Narrations(espeak, cache);
+    this.narrations = new Narrations(speech, cache);
     RenderJobHandler renders =
         new RenderJobHandler(
             renderer,
@@ -116,7 +117,7 @@ public final class Engine implements AutoCloseable {
             workDir());
     NarrationJobHandler narration =
         new NarrationJobHandler(
-            espeak,
+            speech,
             config.tools,
             new AudioInspector(new Ffprobe(config.tools)),
             assets,
@@ -161,7 +162,7 @@ public final class Engine implements AutoCloseable {
             resolver,
             hasher,
             narrations,
-            espeak,
+            speech,
             assetsDir(),
             outputsDir(),
             () -> encoders,
@@ -378,7 +379,7 @@ public final class Engine implements AutoCloseable {
    * @throws SpeechUnavailableException saying how to install espeak-ng
    */
   public List<Voice> voices() throws IOException, InterruptedException {
-    return espeak.voices();
+    return speech.voices();
   }
 
   /**

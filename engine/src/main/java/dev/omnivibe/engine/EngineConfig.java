@@ -28,7 +28,7 @@ public final class EngineConfig {
   RandomGenerator random = new java.util.SplittableRandom();
   PlanOptions plan = PlanOptions.defaults();
   Path encoderCache;
-  dev.omnivibe.engine.tts.Espeak espeak;
+  dev.omnivibe.engine.tts.SpeechEngine speech;
   Duration cleanupEvery = Duration.ofHours(6);
   Duration outputRetention;
   dev.omnivibe.engine.hooks.HookSettings hooks = dev.omnivibe.engine.hooks.HookSettings.NONE;
@@ -47,8 +47,8 @@ public final class EngineConfig {
 
   /** Time for queues, limits, retries, caches and reports (tests pass a clock they move). */
   /** The speech engine for narration; default: espeak-ng from {@code PATH}. */
-  public EngineConfig espeak(dev.omnivibe.engine.tts.Espeak espeak) {
-    this.espeak = espeak;
+  public EngineConfig speech(dev.omnivibe.engine.tts.SpeechEngine speech) {
+    this.speech = speech;
     return this;
   }
 

@@ -12,7 +12,7 @@ import dev.omnivibe.engine.monitor.Status;
 import dev.omnivibe.engine.queue.JobContext;
 import dev.omnivibe.engine.queue.JobFailedException;
 import dev.omnivibe.engine.queue.JobHandler;
-import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechFailedException;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import java.util.Map;
  * loudness (two-pass loudnorm, faded ends) and stores the WAV as a content-addressed asset.
  */
 final class NarrationJobHandler implements JobHandler {
-  private final Espeak espeak;
+  private final SpeechEngine speech;
   private final FfmpegTools tools;
   private final AudioInspector audio;
   private final AssetStore assets;
@@ -33,13 +33,13 @@ final class NarrationJobHandler implements JobHandler {
   private final PerformanceMonitor monitor;
 
   NarrationJobHandler(
-      Espeak espeak,
+      SpeechEngine speech,
       FfmpegTools tools,
       AudioInspector audio,
       AssetStore assets,
       Path work,
       PerformanceMonitor monitor) {
-    this.espeak = espeak;
+    this.speech = speech;
     this.tools = tools;
     this.audio = audio;
     this.assets = assets;
@@ -54,7 +54,7 @@ final class NarrationJobHandler implements JobHandler {
     Path dir = work.resolve("narration-" + ctx.job().id());
     try {
       ctx.progress(new JobProgress(10, Double.NaN, 0, "speak"));
-      Path spoken = espeak.speak(p.speech(), dir.resolve("spoken.wav"));
+      Path spoken = speech.speak(p.speech(), dir.resolve("spoken.wav"));
       AudioInfo info = audio.inspect(spoken);
       Path result = spoken;
       if (!Double.isNaN(p.lufs())) {
@@ -82,7 +82,7 @@ final class NarrationJobHandler implements JobHandler {
           assets.file(sha).toString(),
           bytes,
           sha,
-          "espeak-ng",
+          speech.name(),
           null,
           0,
           0,

@@ -14,7 +14,7 @@ import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
-import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import dev.omnivibe.engine.tts.Voice;
@@ -38,12 +38,12 @@ import java.util.function.Function;
 final class Narrations {
   static final String NEEDS = "needs";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private final Espeak espeak;
+  private final SpeechEngine speech;
   private final ResultCache cache;
   private JobQueue queue;
 
-  Narrations(Espeak espeak, ResultCache cache) {
-    this.espeak = espeak;
+  Narrations(SpeechEngine speech, ResultCache cache) {
+    this.speech = speech;
     this.cache = cache;
   }
 
@@ -100,7 +100,7 @@ final class Narrations {
 
   private List<Voice> voices(List<Problem> problems, String at) {
     try {
-      return espeak.voices();
+      return speech.voices();
     } catch (SpeechUnavailableException e) {
       problems.add(new Problem(at + "narrationText", e.getMessage()));
     } catch (IOException e) {

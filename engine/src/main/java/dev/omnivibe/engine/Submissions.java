@@ -22,7 +22,7 @@ import dev.omnivibe.engine.queue.NewJob;
 import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.store.Presentation;
 import dev.omnivibe.engine.store.Store;
-import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ final class Submissions {
   private final DeckResolver resolver;
   private final ContentHasher hasher;
   private final Narrations narrations;
-  private final Espeak espeak;
+  private final SpeechEngine speech;
   private final Path assetsDir;
   private final Path outputsDir;
   private final Supplier<EncoderReport> encoders;
@@ -62,7 +62,7 @@ final class Submissions {
       DeckResolver resolver,
       ContentHasher hasher,
       Narrations narrations,
-      Espeak espeak,
+      SpeechEngine speech,
       Path assetsDir,
       Path outputsDir,
       Supplier<EncoderReport> encoders,
@@ -76,7 +76,7 @@ final class Submissions {
     this.resolver = resolver;
     this.hasher = hasher;
     this.narrations = narrations;
-    this.espeak = espeak;
+    this.speech = speech;
     this.assetsDir = assetsDir;
     this.outputsDir = outputsDir;
     this.encoders = encoders;
@@ -251,13 +251,13 @@ final class Submissions {
         earlier.result());
   }
 
-  RenderJob narrate(String name, SpeechRequest speech, double lufs, int priority)
+  RenderJob narrate(String name, SpeechRequest request, double lufs, int priority)
       throws InvalidDeckException, IOException, InterruptedException {
-    List<Problem> problems = speech.problems("", espeak.voices());
+    List<Problem> problems = request.problems("", speech.voices());
     if (!problems.isEmpty()) {
       throw new InvalidDeckException(problems);
     }
-    NarrationPayload payload = new NarrationPayload(speech, lufs);
+    NarrationPayload payload = new NarrationPayload(request, lufs);
     String key = payload.dedupKey();
     Optional<RenderJob> earlier = cache.lookup(key);
     if (earlier.isPresent()) {

@@ -18,7 +18,7 @@ import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import dev.omnivibe.engine.testkit.TestSpeech;
-import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +40,11 @@ class NarrationTest {
     deckFile = TestDecks.tiny(shared.resolve("deck"), 2, 1.0, 0.5, null);
   }
 
-  Engine open(Espeak espeak) {
+  Engine open(SpeechEngine speech) {
     engine =
         Engine.open(
             new EngineConfig(data, TestFfmpeg.real())
-                .espeak(espeak)
+                .speech(speech)
                 .encoderCache(shared.resolve("encoders.json")));
     return engine;
   }
@@ -74,7 +74,7 @@ class NarrationTest {
 
   @Test
   void speechBecomesANormalisedWavAssetAndIsNotSpokenTwice() throws Exception {
-    open(TestSpeech.real());
+    open(TestSpeech.voice());
     RenderJob job =
         finished(
             engine.narrate(
@@ -107,7 +107,7 @@ class NarrationTest {
 
   @Test
   void badSpeechIsRefusedFieldByFieldAndNothingIsQueued() throws Exception {
-    open(TestSpeech.real());
+    open(TestSpeech.voice());
     assertThatThrownBy(() -> engine.narrate("x", new SpeechRequest("", "klingon", 5), -16, 5))
         .isInstanceOf(InvalidDeckException.class)
         .satisfies(
@@ -123,7 +123,7 @@ class NarrationTest {
 
   @Test
   void aSlideSpeaksItsTextBeforeTheRenderAndLastsAsLongAsTheSpeech() throws Exception {
-    open(TestSpeech.real());
+    open(TestSpeech.voice());
     engine.pause(QueueName.AUDIO);
     RenderJob render =
         engine.submit(
@@ -184,7 +184,7 @@ class NarrationTest {
 
   @Test
   void textAndAFileOnOneSlideIsRefused() throws Exception {
-    open(TestSpeech.real());
+    open(TestSpeech.voice());
     ObjectNode deck = spokenDeck("Hi.");
     ((ObjectNode) deck.get("slides").get(1)).put("narration", "audio/01.wav");
     assertThatThrownBy(() -> engine.submit(RenderRequest.local("x", deck, deckFile.getParent())))

@@ -55,16 +55,14 @@ public final class EncodersCommand implements Callable<Integer> {
     if (json) {
       ObjectNode n = JSON.valueToTree(report);
       n.put("ffmpeg", ws.tools().ffmpeg().toString());
-      n.put("ffmpegSource", ws.tools().source().name().toLowerCase(Locale.ROOT));
+      n.put("ffmpegSource", ws.tools().source().id());
+      n.put("ffmpegChoice", ws.tools().choice().text());
       n.put("defaultH264", report.best(Codec.H264).map(EncoderStatus::name).orElse(null));
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
       return ExitCodes.OK;
     }
-    out.printf(
-        "FFmpeg %s (%s, %s)%n",
-        report.ffmpegVersion(),
-        ws.tools().source().name().toLowerCase(Locale.ROOT),
-        ws.tools().ffmpeg());
+    out.printf("FFmpeg: %s%n", ws.tools().describe());
+    out.printf("Why: %s%n", ws.tools().choice().text());
     out.printf("Probed in %d ms at %s%n%n", report.probeMillis(), report.probedAt());
     out.printf(
         "%-19s %-5s %-25s %-7s %-16s %s%n",
@@ -77,7 +75,10 @@ public final class EncodersCommand implements Callable<Integer> {
           s.vendor(),
           s.usable() ? "yes" : "no",
           s.reason() == null ? "" : s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          s.detail());
+          s.detail()
+              + (s.usable() && !ws.tools().ffmpeg().toString().equals(s.ffmpeg())
+                  ? " (driven by " + s.ffmpeg() + ")"
+                  : ""));
     }
     out.printf(
         "%nDefault for renders (auto): %s%n",

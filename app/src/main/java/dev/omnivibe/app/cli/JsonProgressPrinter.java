@@ -38,7 +38,7 @@ final class JsonProgressPrinter implements ProgressPrinter {
   }
 
   @Override
-  public int done(RenderResult r) {
+  public int done(RenderResult r, String ffmpegChoice) {
     ObjectNode n =
         JSON.createObjectNode()
             .put("event", "done")
@@ -48,7 +48,9 @@ final class JsonProgressPrinter implements ProgressPrinter {
             .put("videoSeconds", round(r.videoSeconds()))
             .put("bytes", r.bytes())
             .put("wallSeconds", round(r.wallTime().toMillis() / 1e3))
-            .put("speed", round(r.speed()));
+            .put("speed", round(r.speed()))
+            .put("ffmpeg", r.ffmpeg())
+            .put("ffmpegChoice", ffmpegChoice);
     ObjectNode steps = n.putObject("stepMillis");
 
     r.stepTimes().forEach((k, v) -> steps.put(k, v.toMillis()));

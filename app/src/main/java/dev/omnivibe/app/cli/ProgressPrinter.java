@@ -8,8 +8,12 @@ import dev.omnivibe.engine.render.RenderResult;
 interface ProgressPrinter {
   void progress(RenderProgress p);
 
-  /** Reports success and returns the exit code. */
-  int done(RenderResult result);
+  /**
+   * Reports success and returns the exit code.
+   *
+   * @param ffmpegChoice why this FFmpeg was used (see {@code FfmpegChoice})
+   */
+  int done(RenderResult result, String ffmpegChoice);
 
   /** Reports bad input, one line per problem, and returns exit code 2. */
   int badInput(Problem... problems);

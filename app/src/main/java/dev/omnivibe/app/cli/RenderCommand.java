@@ -101,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
     try {
       RenderListener listener = printer::progress;
       RenderResult result = ws.renderer().render(deck, output, profile, listener, cancel);
-      return printer.done(result);
+      return printer.done(result, ws.tools().choice().text());
     } catch (InvalidDeckException e) {
       return printer.badInput(e.problems().toArray(Problem[]::new));
     } catch (RenderFailedException e) {

@@ -61,7 +61,7 @@ final class TerminalProgressBar implements ProgressPrinter {
   }
 
   @Override
-  public int done(RenderResult r) {
+  public int done(RenderResult r, String ffmpegChoice) {
     endLine();
     err.printf(
         Locale.ROOT,
@@ -73,6 +73,11 @@ final class TerminalProgressBar implements ProgressPrinter {
         r.bytes() / 1e6,
         r.wallTime().toMillis() / 1e3,
         r.speed());
+    err.println("FFmpeg: " + r.ffmpeg());
+    if (ffmpegChoice.contains("; ")) {
+      // Only when there was a choice to make: several candidates, or one passed over.
+      err.println("why: " + ffmpegChoice);
+    }
     if (r.fallbackReason() != null) {
       err.println("note: " + r.fallbackReason());
     }

@@ -42,6 +42,7 @@ public final class GuiFixture implements AutoCloseable {
       Engine engine =
           Engine.open(
               new EngineConfig(dir.resolve("data"), TestFfmpeg.real())
+                  .speech(dev.omnivibe.engine.testkit.TestSpeech.voice())
                   .workers(QueueName.VIDEO, 1)
                   .encoderCache(shared.resolve("encoders.json")));
       return new GuiFixture(dir, engine);

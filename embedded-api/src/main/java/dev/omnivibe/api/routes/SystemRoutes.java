@@ -53,7 +53,9 @@ public final class SystemRoutes {
     out.putObject("ffmpeg")
         .put("status", "ok")
         .put("version", engine.tools().version())
-        .put("source", engine.tools().source().toString().toLowerCase(Locale.ROOT));
+        .put("source", engine.tools().source().id())
+        // Without local paths: /health answers callers without a token.
+        .put("choice", engine.tools().choice().publicText());
     Json.send(ctx, storeOk ? 200 : 503, out);
   }
 

@@ -45,7 +45,7 @@ public final class EncoderDetector {
     if (!refresh) {
       var cached = cache.load(key);
       if (cached.isPresent()) {
-        return cached.get().withChoice(tools.choice());
+        return cached.get().withChoice(tools.choice().publicText());
       }
     }
     EncoderReport report = probe.probe(key);

@@ -78,7 +78,12 @@ public final class EncoderProbe {
       List<EncoderStatus> statuses = trials.stream().map(CompletableFuture::join).toList();
       long millis = (System.nanoTime() - started) / 1_000_000;
       return new EncoderReport(
-          tools.version(), fingerprint, clock.instant(), millis, statuses, tools.choice());
+          tools.version(),
+          fingerprint,
+          clock.instant(),
+          millis,
+          statuses,
+          tools.choice().publicText());
     } finally {
       pool.shutdownNow();
     }
@@ -131,7 +136,25 @@ public final class EncoderProbe {
       return EncoderStatus.usable(c, millis, exe);
     }
     FailureClassifier.Diagnosis d = FailureClassifier.diagnose(c.name(), r.stderr(), gpus);
+    if (d.reason() == FailureReason.OTHER) {
+      // Some builds say why only at a chattier level (FFmpeg 8's QSV: "No available render
+      // device"); ask once more before settling for a bare "nothing was written".
+      d = retryVerbose(c, build, d);
+    }
     return EncoderStatus.failed(c, d.reason(), d.detail(), millis, exe);
+  }
+
+  private FailureClassifier.Diagnosis retryVerbose(
+      EncoderCandidate c, FfmpegTools build, FailureClassifier.Diagnosis quiet) {
+    List<String> cmd = new ArrayList<>(trialCommand(c, build));
+    cmd.set(cmd.indexOf("error"), "verbose");
+    try {
+      ProcessResult r = ProcessResult.run(cmd, build.environment(), timeout);
+      FailureClassifier.Diagnosis loud = FailureClassifier.diagnose(c.name(), r.stderr(), gpus);
+      return loud.reason() == FailureReason.OTHER ? quiet : loud;
+    } catch (RuntimeException e) {
+      return quiet;
+    }
   }
 
   /** The build's encoders: from its checked listing, or asked once when it was taken on trust. */

@@ -37,6 +37,7 @@ public final class FailureClassifier {
               FailureReason.NO_DEVICE,
               "no nvenc capable devices|no capable devices found|unsupported device \\(2\\)"
                   + "|does not support nvenc|cuda_error_no_device|no cuda-capable device|no va display"
+                  + "|no available render device|cannot open a va display|failed to create a vaapi device"
                   + "|failed to open /dev/dri|device creation failed|failed to set value .*(vaapi|qsv)_device"
                   + "|mfx session: unsupported|error (initializing|creating) an? (internal )?mfx session"
                   + "|no device available|no hardware device|failed to initialise vaapi|no usable .*device"

@@ -1,5 +1,7 @@
 package dev.omnivibe.engine.ffmpeg;
 
+import dev.omnivibe.engine.ffmpeg.FfmpegChoice.Outcome;
+import dev.omnivibe.engine.ffmpeg.FfmpegChoice.Verdict;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools.Source;
 import java.io.File;
 import java.nio.file.Files;
@@ -54,6 +56,17 @@ public final class FfmpegLocator {
   /** A candidate that runs, with how it measures up. */
   private record Checked(FfmpegTools tools, PipelineNeeds.Assessment assessment) {}
 
+  /** A candidate that does not start; {@code why} names missing libraries when it can. */
+  private static final class CannotRun extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String why;
+
+    CannotRun(String why) {
+      super(why);
+      this.why = why;
+    }
+  }
+
   /**
    * @param option the path given on the command line, or null
    * @param configured the path from the settings file, or null
@@ -64,12 +77,11 @@ public final class FfmpegLocator {
     if (named.isPresent()) {
       return explicit(named.get());
     }
-    List<Candidate> candidates = List.of(fromPath(), fromBundle());
+    List<Verdict> verdicts = new ArrayList<>();
     List<Checked> usable = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    for (Candidate c : candidates) {
+    for (Candidate c : List.of(fromPath(), fromBundle())) {
       if (c.problem() != null) {
-        notes.add(c.source().label() + ": " + c.problem());
+        verdicts.add(new Verdict(c.source(), null, c.ffmpeg(), Outcome.ABSENT, c.problem()));
         continue;
       }
       try {
@@ -77,21 +89,21 @@ public final class FfmpegLocator {
         if (checked.assessment().usable()) {
           usable.add(checked);
         } else {
-          notes.add(
-              checked.tools().describe()
-                  + " cannot render: it lacks "
-                  + String.join(", ", checked.assessment().missing()));
+          verdicts.add(verdict(checked, Outcome.LACKS, missing(checked)));
         }
-      } catch (FfmpegNotFoundException e) {
-        notes.add(e.getMessage());
+      } catch (CannotRun e) {
+        verdicts.add(new Verdict(c.source(), null, c.ffmpeg(), Outcome.DOES_NOT_RUN, e.why));
       }
     }
     Optional<Checked> best =
-        usable.stream().filter(c -> c.assessment().complete()).findFirst().or(() -> usable.stream().findFirst());
+        usable.stream()
+            .filter(c -> c.assessment().complete())
+            .findFirst()
+            .or(() -> usable.stream().findFirst());
     if (best.isEmpty()) {
       throw new FfmpegNotFoundException(
-          "No FFmpeg here can render. "
-              + String.join("; ", notes)
+          "No FFmpeg here can render: "
+              + new FfmpegChoice(verdicts).text()
               + ". Install FFmpeg 5.1 or newer (Debian/Ubuntu: `sudo apt-get install ffmpeg`), "
               + "or set OMNIVIBE_FFMPEG to one.");
     }
@@ -100,46 +112,49 @@ public final class FfmpegLocator {
     for (Checked c : usable) {
       if (c != chosen) {
         others.add(c.tools());
-        notes.add(0, passedOver(c));
+        verdicts.add(verdict(c, Outcome.ALSO_USABLE, olderForms(c)));
       }
     }
-    String why = "using " + chosen.tools().describe() + olderForms(chosen);
-    if (!notes.isEmpty()) {
-      why = String.join("; ", notes) + "; " + why;
-    }
-    return chosen.tools().chosen(why, others);
+    verdicts.add(verdict(chosen, Outcome.USED, olderForms(chosen)));
+    return chosen.tools().chosen(new FfmpegChoice(verdicts), others);
   }
 
-  private static String passedOver(Checked c) {
-    return c.assessment().complete()
-        ? c.tools().describe() + " can render too"
-        : c.tools().describe()
-            + " can render only with older option forms ("
-            + String.join(", ", c.assessment().olderForms())
-            + ")";
+  private static Verdict verdict(Checked c, Outcome outcome, String detail) {
+    FfmpegTools t = c.tools();
+    return new Verdict(t.source(), t.version(), t.ffmpeg(), outcome, detail);
   }
 
   private static String olderForms(Checked c) {
-    return c.assessment().olderForms().isEmpty()
-        ? ""
-        : ", with older option forms (" + String.join(", ", c.assessment().olderForms()) + ")";
+    return String.join(", ", c.assessment().olderForms());
+  }
+
+  private static String missing(Checked c) {
+    return String.join(", ", c.assessment().missing());
   }
 
   private FfmpegTools explicit(Candidate c) {
     if (c.problem() != null) {
       throw new FfmpegNotFoundException(c.problem());
     }
-    Checked checked = check(c);
+    Checked checked;
+    try {
+      checked = check(c);
+    } catch (CannotRun e) {
+      throw new FfmpegNotFoundException(
+          c.source().describe(null, c.ffmpeg()) + " does not run: " + e.why);
+    }
     if (!checked.assessment().usable()) {
       throw new FfmpegNotFoundException(
           checked.tools().describe()
               + " cannot render: it lacks "
-              + String.join(", ", checked.assessment().missing())
+              + missing(checked)
               + ". Point "
               + where(c.source())
               + " at another FFmpeg, or clear it so OmniVibe chooses one that can.");
     }
-    return checked.tools().chosen("using " + checked.tools().describe() + olderForms(checked), List.of());
+    FfmpegChoice why =
+        new FfmpegChoice(List.of(verdict(checked, Outcome.USED, olderForms(checked))));
+    return checked.tools().chosen(why, List.of());
   }
 
   private Optional<Candidate> named(Path option, Path configured) {
@@ -199,9 +214,9 @@ public final class FfmpegLocator {
   /**
    * Runs (or recalls) the checks of one candidate.
    *
-   * @throws FfmpegNotFoundException when it does not start, naming missing libraries
+   * @throws CannotRun when it does not start, naming missing libraries
    */
-  private Checked check(Candidate c) {
+  private Checked check(Candidate c) throws CannotRun {
     Map<String, String> environment =
         c.source() == Source.BUNDLED ? loaderPath(c.ffmpeg().getParent()) : Map.of();
     String identity = BuildCache.identity(c.ffmpeg(), c.ffprobe());
@@ -211,19 +226,20 @@ public final class FfmpegLocator {
         build = inspector.inspect(c.ffmpeg(), c.ffprobe(), environment);
       } catch (BuildInspector.CannotStart e) {
         String libraries = MissingLibraries.explain(c.ffmpeg(), environment, e.detail);
-        throw new FfmpegNotFoundException(
-            c.source().label()
-                + " at "
-                + c.ffmpeg()
-                + " does not run: "
-                + e.detail
-                + (libraries.isEmpty() ? "" : ". " + libraries));
+        throw new CannotRun(e.detail + (libraries.isEmpty() ? "" : ". " + libraries));
       }
       cache.put(identity, build);
     }
     FfmpegTools tools =
         new FfmpegTools(
-            c.ffmpeg(), c.ffprobe(), c.source(), build.version(), environment, build, "", List.of());
+            c.ffmpeg(),
+            c.ffprobe(),
+            c.source(),
+            build.version(),
+            environment,
+            build,
+            FfmpegChoice.none(),
+            List.of());
     return new Checked(tools, PipelineNeeds.assess(build));
   }
 

@@ -22,28 +22,36 @@ public record FfmpegTools(
     String version,
     Map<String, String> environment,
     FfmpegBuild build,
-    String choice,
+    FfmpegChoice choice,
     List<FfmpegTools> alternates) {
 
   public FfmpegTools {
     environment = Map.copyOf(environment);
     alternates = List.copyOf(alternates);
-    choice = choice == null ? "" : choice;
+    choice = choice == null ? FfmpegChoice.none() : choice;
   }
 
   /** A build taken on trust (see {@link FfmpegBuild#assumed}). */
   public FfmpegTools(
       Path ffmpeg, Path ffprobe, Source source, String version, Map<String, String> environment) {
-    this(ffmpeg, ffprobe, source, version, environment, FfmpegBuild.assumed(version), "", List.of());
+    this(
+        ffmpeg,
+        ffprobe,
+        source,
+        version,
+        environment,
+        FfmpegBuild.assumed(version),
+        FfmpegChoice.none(),
+        List.of());
   }
 
   /** E.g. {@code bundled FFmpeg 8.0.1 at /home/u/.cache/.../ffmpeg}. */
   public String describe() {
-    return source.noun + " " + version + source.origin + " at " + ffmpeg;
+    return source.describe(version, ffmpeg);
   }
 
   /** The same build with the reason it was chosen and the builds that stand beside it. */
-  FfmpegTools chosen(String why, List<FfmpegTools> others) {
+  FfmpegTools chosen(FfmpegChoice why, List<FfmpegTools> others) {
     return new FfmpegTools(ffmpeg, ffprobe, source, version, environment, build, why, others);
   }
 
@@ -66,6 +74,14 @@ public record FfmpegTools(
     /** E.g. {@code system ffmpeg} or {@code ffmpeg from --ffmpeg}. */
     public String label() {
       return noun + origin;
+    }
+
+    /** E.g. {@code ffmpeg 7.1 from --ffmpeg at /opt/ffmpeg}; version and path may be null. */
+    public String describe(String version, Path path) {
+      return noun
+          + (version == null ? "" : " " + version)
+          + origin
+          + (path == null ? "" : " at " + path);
     }
 
     /** Named by the user rather than found: a build that cannot render is an error, not skipped. */

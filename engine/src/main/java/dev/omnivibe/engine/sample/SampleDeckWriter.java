@@ -166,7 +166,8 @@ public final class SampleDeckWriter {
     return wav(pcm.array(), rate, 1);
   }
 
-  static byte[] wav(byte[] pcm, int rate, int channels) {
+  /** A 16-bit PCM WAV file around {@code pcm} (little-endian samples). */
+  public static byte[] wav(byte[] pcm, int rate, int channels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length + 44);
     ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
     h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Local speech with espeak-ng, run from an argument list. The text goes in through standard input,
  * so words that look like options ("-v", "--help") are spoken, not parsed.
  */
-public final class Espeak {
+public final class Espeak implements SpeechEngine {
   static final String INSTALL =
       "espeak-ng is not installed, so there are no local voices. Install it: "
           + "`sudo apt-get install espeak-ng` (Debian/Ubuntu), `brew install espeak-ng` (macOS), "
@@ -46,6 +46,12 @@ public final class Espeak {
     return new Espeak(null);
   }
 
+  @Override
+  public String name() {
+    return "espeak-ng";
+  }
+
+  @Override
   public boolean available() {
     return binary != null;
   }
@@ -55,6 +61,7 @@ public final class Espeak {
    *
    * @throws SpeechUnavailableException saying how to install espeak-ng
    */
+  @Override
   public List<Voice> voices() throws IOException, InterruptedException {
     List<Voice> v = voices;
     if (v == null) {
@@ -69,6 +76,7 @@ public final class Espeak {
    *
    * @throws IOException with espeak-ng's own message when it fails
    */
+  @Override
   public Path speak(SpeechRequest request, Path wav) throws IOException, InterruptedException {
     Files.createDirectories(wav.toAbsolutePath().getParent());
     run(

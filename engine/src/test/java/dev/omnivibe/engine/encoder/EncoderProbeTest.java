@@ -100,7 +100,7 @@ class EncoderProbeTest {
         main.version(),
         main.environment(),
         main.build(),
-        "test",
+        dev.omnivibe.engine.ffmpeg.FfmpegChoice.none(),
         java.util.List.of(others));
   }
 

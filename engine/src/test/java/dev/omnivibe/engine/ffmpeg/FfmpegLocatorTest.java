@@ -33,7 +33,7 @@ class FfmpegLocatorTest {
     FfmpegTools fromEnv = locator.locate(null, null);
     assertThat(fromEnv.ffmpeg()).isEqualTo(env);
     assertThat(fromEnv.alternates()).as("a named build stands alone").isEmpty();
-    assertThat(fromEnv.choice()).contains("ffmpeg fake-7.1 from OMNIVIBE_FFMPEG at " + env);
+    assertThat(fromEnv.choice().text()).contains("ffmpeg fake-7.1 from OMNIVIBE_FFMPEG at " + env);
   }
 
   @Test
@@ -61,12 +61,17 @@ class FfmpegLocatorTest {
             .locate(null, null);
     assertThat(tools.source()).isEqualTo(Source.BUNDLED);
     assertThat(tools.build().fileOptions()).isTrue();
-    assertThat(tools.choice())
+    assertThat(tools.choice().text())
         .contains("system ffmpeg 5.1.9-0+deb12u1 at " + debian)
         .contains("-filter_complex_script")
         .contains("using bundled FFmpeg 8.0.1 at " + bundled);
     assertThat(tools.alternates()).extracting(FfmpegTools::ffmpeg).containsExactly(debian);
     assertThat(tools.alternates().get(0).build().fileOptions()).isFalse();
+    assertThat(tools.choice().publicText())
+        .as("for callers that may not see local paths")
+        .contains("system ffmpeg 5.1.9-0+deb12u1 can render only with older option forms")
+        .contains("using bundled FFmpeg 8.0.1")
+        .doesNotContain(dir.toString());
   }
 
   @Test
@@ -79,8 +84,9 @@ class FfmpegLocatorTest {
     assertThat(tools.ffmpeg()).isEqualTo(debian);
     assertThat(tools.build().filterGraphFile(Path.of("g.txt")))
         .containsExactly("-filter_complex_script", "g.txt");
-    assertThat(tools.choice())
+    assertThat(tools.choice().text())
         .contains("bundled FFmpeg at " + broken + " does not run")
+        .contains("using system ffmpeg fake-7.1 at " + debian)
         .contains("libfake.so.1")
         .contains("with older option forms");
   }
@@ -94,7 +100,7 @@ class FfmpegLocatorTest {
             .locate(null, null);
     assertThat(tools.ffmpeg()).isEqualTo(bundled);
     assertThat(tools.alternates()).isEmpty();
-    assertThat(tools.choice())
+    assertThat(tools.choice().text())
         .contains("system ffmpeg fake-7.1 at " + old + " cannot render: it lacks")
         .contains("the libx264 encoder")
         .contains("the xfade filter (slides and transitions)");
@@ -144,7 +150,7 @@ class FfmpegLocatorTest {
                         null)
                     .locate(null, null))
         .isInstanceOf(FfmpegNotFoundException.class)
-        .hasMessageContaining("from OMNIVIBE_FFMPEG at " + broken + " does not run")
+        .hasMessageContaining("ffmpeg from OMNIVIBE_FFMPEG at " + broken + " does not run")
         .hasMessageContaining("missing system library libfake.so.1");
   }
 

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A real {@code redis-server} (from PATH; {@code .ci/run} installs Debian's) on a free loopback
- * port. {@link #shared()} starts one per test run; tests that stop the server start their own.
+ * A real {@code redis-server} on a free loopback port: the one on PATH when there is one (Debian's
+ * 7.0 in CI), else the 6.2 binary that the test-scoped {@code com.github.codemonstur:embedded-redis}
+ * artifact carries, so a fresh checkout needs no Redis installed. {@link #shared()} starts one per
+ * test run; tests that stop the server start their own.
  */
 public final class RedisServer implements AutoCloseable {
   private static RedisServer shared;
@@ -73,7 +75,7 @@ public final class RedisServer implements AutoCloseable {
       process =
           new ProcessBuilder(
                   List.of(
-                      "redis-server",
+                      executable(),
                       "--port",
                       String.valueOf(port),
                       "--bind",
@@ -90,8 +92,7 @@ public final class RedisServer implements AutoCloseable {
               .redirectOutput(dir.resolve("redis.log").toFile())
               .start();
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "redis-server not found on PATH; install it (Debian: apt-get install redis-server)", e);
+      throw new IllegalStateException("cannot start " + executable() + ": " + e.getMessage(), e);
     }
     long end = System.nanoTime() + 20_000_000_000L;
     while (!ping()) {
@@ -112,6 +113,50 @@ public final class RedisServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private static String binary;
+
+  /** {@code redis-server} from PATH, else the bundled test binary, unpacked once per JVM. */
+  static synchronized String executable() {
+    if (binary == null) {
+      binary = onPath().orElseGet(RedisServer::unpackBundled);
+    }
+    return binary;
+  }
+
+  private static java.util.Optional<String> onPath() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, "redis-server");
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return java.util.Optional.of(p.toString());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String unpackBundled() {
+    String arch = System.getProperty("os.arch", "");
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    String resource =
+        os.contains("mac")
+            ? (arch.contains("aarch64") ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64")
+            : (arch.contains("aarch64") ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64");
+    try (InputStream in = RedisServer.class.getResourceAsStream("/" + resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "no redis-server on PATH and no bundled "
+                + resource
+                + " (test dependency com.github.codemonstur:embedded-redis); install redis-server");
+      }
+      Path exe = Files.createTempFile("omnivibe-redis-server", "");
+      Files.copy(in, exe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      exe.toFile().setExecutable(true);
+      exe.toFile().deleteOnExit();
+      return exe.toString();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot unpack " + resource + ": " + e.getMessage(), e);
     }
   }
 

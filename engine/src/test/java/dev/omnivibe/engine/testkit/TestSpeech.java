@@ -1,6 +1,7 @@
 package dev.omnivibe.engine.testkit;
 
 import dev.omnivibe.engine.tts.Espeak;
+import dev.omnivibe.engine.tts.SpeechEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,21 +10,40 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real espeak-ng (CI installs it; elsewhere the speech tests are skipped with a reason) and a
- * stand-in that lists voices but fails to speak, for failure paths.
+ * Voices for tests: espeak-ng where it is installed, a {@link ToneVoice} where it is not, and
+ * stand-ins that are missing or fail.
+ *
+ * <p>CI installs espeak-ng and every test speaks with it; a CI run without it is a broken set-up
+ * and fails. The one exception is {@code .ci/run}'s bare-machine pass ({@code OMNIVIBE_TEST_BARE}
+ * set), which hides espeak-ng on purpose to prove the rest runs without it.
  */
 public final class TestSpeech {
   private TestSpeech() {}
 
-  public static Espeak real() {
+  /** The voice tests speak with: espeak-ng when installed, else the test voice. */
+  public static SpeechEngine voice() {
+    Espeak e = Espeak.locate(System.getenv());
+    if (e.available()) {
+      return e;
+    }
+    requireOnCi();
+    return new ToneVoice();
+  }
+
+  /** espeak-ng itself, for the tests of its adapter; skipped with the reason where it is absent. */
+  public static Espeak espeak() {
     Espeak e = Espeak.locate(System.getenv());
     if (!e.available()) {
-      // On CI a missing espeak-ng is a broken setup, not a reason to skip.
-      Assumptions.assumeTrue(
-          System.getenv("CI") != null, "espeak-ng is not installed (apt-get install espeak-ng)");
-      throw new IllegalStateException("CI must install espeak-ng");
+      requireOnCi();
+      Assumptions.assumeTrue(false, "espeak-ng is not installed (apt-get install espeak-ng)");
     }
     return e;
+  }
+
+  private static void requireOnCi() {
+    if (System.getenv("CI") != null && System.getenv("OMNIVIBE_TEST_BARE") == null) {
+      throw new IllegalStateException("CI must install espeak-ng");
+    }
   }
 
   /** No espeak-ng anywhere. */

@@ -33,7 +33,7 @@ class EspeakTest {
 
   @Test
   void listsTheInstalledVoicesAndSpeaksText() throws Exception {
-    Espeak espeak = TestSpeech.real();
+    Espeak espeak = TestSpeech.espeak();
     List<Voice> voices = espeak.voices();
     assertThat(voices).extracting(Voice::id).contains("en-us");
     // Words that look like options are spoken, not parsed: the text goes in on stdin.

@@ -60,7 +60,11 @@ public final class EncodersView extends BorderPane {
     Label summary = new Label();
     summary.setId("encoder-summary");
     summary.textProperty().bind(vm.summaryProperty());
-    HBox bar = new HBox(summary);
+    Label ffmpeg = new Label();
+    ffmpeg.setId("encoder-ffmpeg");
+    ffmpeg.setWrapText(true);
+    ffmpeg.textProperty().bind(vm.ffmpegProperty());
+    javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(4, summary, ffmpeg);
     bar.getStyleClass().add("footer");
     setBottom(bar);
   }

@@ -28,6 +28,7 @@ public final class EncodersViewModel {
   private final StringProperty defaultEncoder = new SimpleStringProperty("");
   private final StringProperty summary = new SimpleStringProperty("Probing encoders…");
   private final BooleanProperty probing = new SimpleBooleanProperty();
+  private final StringProperty ffmpeg = new SimpleStringProperty("");
 
   /**
    * @param saveChoice stores the override (the settings file) whenever the user changes it
@@ -62,6 +63,7 @@ public final class EncodersViewModel {
 
   private void show(EncoderReport r) {
     probing.set(false);
+    ffmpeg.set("FFmpeg: " + engine.tools().choice().text());
     encoders.setAll(r.encoders());
     String best = r.best(Codec.H264).map(EncoderStatus::name).orElse("none");
     defaultEncoder.set(best);
@@ -91,6 +93,11 @@ public final class EncodersViewModel {
               + r.probeMillis()
               + " ms");
     }
+  }
+
+  /** Which FFmpeg renders use, and why the other candidates were passed over. */
+  public StringProperty ffmpegProperty() {
+    return ffmpeg;
   }
 
   /** Why a candidate cannot be used, in words. */

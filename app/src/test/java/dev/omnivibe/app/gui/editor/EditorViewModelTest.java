@@ -169,7 +169,6 @@ class EditorViewModelTest {
 
   @Test
   void aSpokenDeckOpensChecksAndSavesItsWordsAndBlocksBack() throws Exception {
-    dev.omnivibe.engine.testkit.TestSpeech.real();
     Path folder = GuiFixture.deck().getParent();
     Path file = folder.resolve("spoken-" + System.nanoTime() + ".json");
     Files.writeString(

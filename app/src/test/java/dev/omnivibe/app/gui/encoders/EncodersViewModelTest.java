@@ -61,6 +61,16 @@ class EncodersViewModelTest {
   }
 
   @Test
+  void saysWhichFfmpegRendersUseAndWhy() {
+    EncodersViewModel vm = new EncodersViewModel(fx.engine, Async.direct(), "auto", saved::add);
+    vm.load(false);
+    assertThat(vm.ffmpegProperty().get())
+        .startsWith("FFmpeg: ")
+        .contains("using ")
+        .contains(fx.engine.tools().ffmpeg().toString());
+  }
+
+  @Test
   void reasonsAreWords() {
     EncoderStatus s =
         new EncoderStatus(
@@ -72,7 +82,8 @@ class EncodersViewModelTest {
             false,
             FailureReason.LIBRARY_MISSING,
             "Cannot load libcuda.so.1",
-            12);
+            12,
+            "/usr/bin/ffmpeg");
     assertThat(EncodersViewModel.reason(s))
         .isEqualTo("the vendor driver library is not installed: Cannot load libcuda.so.1");
   }
