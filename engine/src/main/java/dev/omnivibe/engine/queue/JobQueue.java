@@ -13,6 +13,7 @@ import dev.omnivibe.engine.job.TimeLimits;
 import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.render.CancelToken;
 import dev.omnivibe.engine.store.Store;
+import dev.omnivibe.engine.store.StaleJobException;
 import dev.omnivibe.engine.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -663,10 +664,39 @@ public final class JobQueue implements AutoCloseable {
     if (changed.isEmpty()) {
       return;
     }
-    store.updateAll(changed);
+    try {
+      store.updateAll(changed);
+    } catch (StaleJobException e) {
+      resync(changed);
+      throw e;
+    }
     for (RenderJob next : changed) {
       open.place(next);
       bus.publish(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
+    }
+  }
+
+  /**
+   * The store holds a newer version of a job than this queue does (a write whose answer was lost,
+   * a second writer): take the stored one, so that the caller's retry starts from the truth
+   * instead of failing the same way forever.
+   */
+  private void resync(List<RenderJob> changed) {
+    for (RenderJob mine : changed) {
+      RenderJob known = open.get(mine.id());
+      store
+          .job(mine.id())
+          .filter(stored -> known == null || stored.version() > known.version())
+          .ifPresent(
+              stored -> {
+                LOG.warn(
+                    "job {} was at version {} in the store, {} here; taking the stored one",
+                    stored.id(),
+                    stored.version(),
+                    known == null ? "none" : known.version());
+                open.place(stored);
+                bus.publish(new JobEvent(JobEvent.Kind.CHANGED, stored, progress(stored.id())));
+              });
     }
   }
 

@@ -137,7 +137,15 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     try {
       Map<String, String> attempts = new HashMap<>(out);
       Map<String, String> done = broker.completions(attempts);
-      done.forEach(this::apply);
+      // Each on its own: one record the store refuses now must not hold back the others.
+      done.forEach(
+          (id, record) -> {
+            try {
+              apply(id, record);
+            } catch (RuntimeException e) {
+              LOG.warn("result of job {} not applied now, will retry: {}", id, e.toString());
+            }
+          });
       List<String> waiting =
           attempts.keySet().stream().filter(id -> !done.containsKey(id)).toList();
       for (String id : broker.unpublished(waiting)) {

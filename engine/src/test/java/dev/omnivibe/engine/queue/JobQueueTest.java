@@ -143,6 +143,23 @@ class JobQueueTest {
   }
 
   @Test
+  void aWriteTheQueueDidNotMakeIsTakenFromTheStoreSoTheRetrySucceeds() {
+    harness(1).queue.pause(QueueName.VIDEO);
+    RenderJob a = h.queue.submit(job("a", 2, "ok"));
+    // A write whose answer was lost: the store moved on, this queue's copy did not.
+    RenderJob.Builder b = a.edit();
+    b.priority = 6;
+    RenderJob moved = b.build();
+    h.store.update(moved);
+    assertThatThrownBy(() -> h.queue.changePriority(a.id(), 8))
+        .isInstanceOf(dev.omnivibe.engine.store.StaleJobException.class);
+    assertThat(h.queue.job(a.id()).orElseThrow().version()).isEqualTo(moved.version());
+    h.queue.changePriority(a.id(), 8);
+    assertThat(h.store.job(a.id()).orElseThrow().priority()).isEqualTo(8);
+    assertThat(h.store.job(a.id()).orElseThrow().version()).isEqualTo(moved.version() + 1);
+  }
+
+  @Test
   void aJobMovesWithinItsPriority() {
     harness(1).queue.pause(QueueName.VIDEO);
     List<RenderJob> jobs =
