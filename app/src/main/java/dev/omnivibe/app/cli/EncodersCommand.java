@@ -76,8 +76,8 @@ public final class EncodersCommand implements Callable<Integer> {
           s.usable() ? "yes" : "no",
           s.reason() == null ? "" : s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
           s.detail()
-              + (s.usable() && !ws.tools().ffmpeg().toString().equals(s.ffmpeg())
-                  ? " (driven by " + s.ffmpeg() + ")"
+              + (s.usable() && !ws.tools().ffmpeg().toString().equals(s.drivenBy())
+                  ? " (driven by " + s.drivenBy() + ")"
                   : ""));
     }
     out.printf(

@@ -24,10 +24,10 @@ import java.util.concurrent.Executors;
  * Only a candidate that is not even listed is classed as not compiled in without a trial.
  *
  * <p>A candidate the main build cannot drive for a reason of the build itself (its NVENC API is
- * newer than the driver, it was compiled without the encoder, it cannot load the vendor runtime)
- * is tried again with every other FFmpeg build that can render ({@link FfmpegTools#alternates()}),
- * and the build that passed is recorded. A missing device or a session limit is the machine's,
- * and another build would meet it too.
+ * newer than the driver, it was compiled without the encoder, it cannot load the vendor runtime) is
+ * tried again with every other FFmpeg build that can render ({@link FfmpegTools#alternates()}), and
+ * the build that passed is recorded. A missing device or a session limit is the machine's, and
+ * another build would meet it too.
  */
 public final class EncoderProbe {
   private static final Set<FailureReason> MACHINE_REASONS =

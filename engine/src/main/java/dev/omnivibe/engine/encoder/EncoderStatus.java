@@ -6,8 +6,8 @@ package dev.omnivibe.engine.encoder;
  * @param reason null when usable
  * @param detail FFmpeg's own message behind the reason; for an encoder that only another FFmpeg
  *     build could drive, why the main build could not
- * @param ffmpeg the FFmpeg executable that ran the deciding trial (the one that passed, or the main
- *     build's when none did); renders with this encoder run their video steps with it
+ * @param drivenBy the FFmpeg executable that ran the deciding trial (the one that passed, or the
+ *     main build's when none did); renders with this encoder run their video steps with it
  */
 public record EncoderStatus(
     String name,
@@ -19,15 +19,15 @@ public record EncoderStatus(
     FailureReason reason,
     String detail,
     long probeMillis,
-    String ffmpeg) {
+    String drivenBy) {
 
-  static EncoderStatus usable(EncoderCandidate c, long millis, String ffmpeg) {
+  static EncoderStatus usable(EncoderCandidate c, long millis, String drivenBy) {
     return new EncoderStatus(
-        c.name(), c.vendor(), c.codec(), c.hardware(), c.rank(), true, null, "", millis, ffmpeg);
+        c.name(), c.vendor(), c.codec(), c.hardware(), c.rank(), true, null, "", millis, drivenBy);
   }
 
   static EncoderStatus failed(
-      EncoderCandidate c, FailureReason reason, String detail, long millis, String ffmpeg) {
+      EncoderCandidate c, FailureReason reason, String detail, long millis, String drivenBy) {
     return new EncoderStatus(
         c.name(),
         c.vendor(),
@@ -38,12 +38,12 @@ public record EncoderStatus(
         reason,
         detail,
         millis,
-        ffmpeg);
+        drivenBy);
   }
 
   /** The same status with another detail. */
   EncoderStatus withDetail(String text) {
     return new EncoderStatus(
-        name, vendor, codec, hardware, rank, usable, reason, text, probeMillis, ffmpeg);
+        name, vendor, codec, hardware, rank, usable, reason, text, probeMillis, drivenBy);
   }
 }

@@ -62,7 +62,9 @@ public final class FailureClassifier {
   public static Diagnosis diagnose(String encoder, String stderr, GpuInventory gpus) {
     FailureReason reason = classify(stderr);
     String detail = explain(stderr);
-    if (encoder.endsWith("_nvenc") && reason != FailureReason.NOT_COMPILED_IN && gpus.nvencAbsent()) {
+    if (encoder.endsWith("_nvenc")
+        && reason != FailureReason.NOT_COMPILED_IN
+        && gpus.nvencAbsent()) {
       return new Diagnosis(
           FailureReason.NO_DEVICE,
           String.join(", ", gpus.nvidiaModels())

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 public record GpuInventory(List<String> vendors, List<String> nvidiaModels) {
   /**
-   * Data-centre GPUs built without an NVENC unit (NVIDIA's Video Encode and Decode support
-   * matrix): they decode with NVDEC but cannot encode.
+   * Data-centre GPUs built without an NVENC unit (NVIDIA's Video Encode and Decode support matrix):
+   * they decode with NVDEC but cannot encode.
    */
   private static final List<String> WITHOUT_NVENC =
       List.of("A100", "A800", "A30", "H100", "H800", "H200", "H20", "GH200");

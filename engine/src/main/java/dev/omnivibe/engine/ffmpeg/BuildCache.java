@@ -69,7 +69,8 @@ final class BuildCache {
 
   private static boolean current(String identity) {
     String[] parts = identity.split("\\|");
-    return parts.length == 2 && stamp(path(parts[0])).equals(parts[0])
+    return parts.length == 2
+        && stamp(path(parts[0])).equals(parts[0])
         && stamp(path(parts[1])).equals(parts[1]);
   }
 

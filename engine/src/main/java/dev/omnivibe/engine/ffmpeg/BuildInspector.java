@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Asks an ffmpeg/ffprobe pair what it can do: version, listings and a trial of the {@code
- * -/option file} form. The seven short runs go in parallel; the result is cached by the caller.
+ * Asks an ffmpeg/ffprobe pair what it can do: version, listings and a trial of the {@code -/option
+ * file} form. The seven short runs go in parallel; the result is cached by the caller.
  */
 final class BuildInspector {
   private final Duration timeout;
@@ -41,8 +41,10 @@ final class BuildInspector {
       graph = Files.createTempFile("omnivibe-option-trial", ".txt");
       Files.writeString(graph, "anullsrc=r=8000:cl=mono,atrim=end_sample=8[o]");
       Path script = graph;
-      var version = async(pool, () -> run(List.of(ffmpeg.toString(), "-hide_banner", "-version"), env));
-      var probe = async(pool, () -> run(List.of(ffprobe.toString(), "-hide_banner", "-version"), env));
+      var version =
+          async(pool, () -> run(List.of(ffmpeg.toString(), "-hide_banner", "-version"), env));
+      var probe =
+          async(pool, () -> run(List.of(ffprobe.toString(), "-hide_banner", "-version"), env));
       var encoders = async(pool, () -> run(list(ffmpeg, "-encoders"), env));
       var decoders = async(pool, () -> run(list(ffmpeg, "-decoders"), env));
       var filters = async(pool, () -> run(list(ffmpeg, "-filters"), env));

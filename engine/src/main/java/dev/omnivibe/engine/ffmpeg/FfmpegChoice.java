@@ -49,7 +49,8 @@ public record FfmpegChoice(List<Verdict> verdicts) {
         extra = extra.replace(ffmpeg.toString(), ffmpeg.getFileName().toString());
       }
       return switch (outcome) {
-        case USED -> "using " + who + (extra.isEmpty() ? "" : ", with older option forms (" + extra + ")");
+        case USED ->
+            "using " + who + (extra.isEmpty() ? "" : ", with older option forms (" + extra + ")");
         case ALSO_USABLE ->
             extra.isEmpty()
                 ? who + " can render too"

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * never a silent switch. Without one, the {@code PATH} build and the bundled {@code
  * org.bytedeco:ffmpeg} build are both checked against {@link PipelineNeeds}; a build that does
  * everything the current way beats one that needs older option forms, and {@code PATH} wins a tie.
- * A build that cannot start, or lacks something, is passed over with its reason, so a broken or
- * old FFmpeg on the machine never breaks a render that another one can do.
+ * A build that cannot start, or lacks something, is passed over with its reason, so a broken or old
+ * FFmpeg on the machine never breaks a render that another one can do.
  *
  * <p>What each build can do is cached by the binaries' identity ({@link BuildCache}), so only the
  * first start after an install runs them.

@@ -13,19 +13,22 @@ import java.util.Set;
 final class Listings {
   private Listings() {}
 
-  /** Codec listings: {@code " V....D libx264   libx264 H.264 ..."}; the legend has "=". */
+  /** Codec listings: {@code " V....D libx264 libx264 H.264 ..."}; the legend has "=". */
   static Set<String> codecs(String listing) {
     Set<String> names = new HashSet<>();
     for (String line : listing.split("\n")) {
       String[] t = line.trim().split("\\s+");
-      if (t.length >= 2 && t[0].length() == 6 && t[0].matches("[VAS.][A-Z.]{5}") && !"=".equals(t[1])) {
+      if (t.length >= 2
+          && t[0].length() == 6
+          && t[0].matches("[VAS.][A-Z.]{5}")
+          && !"=".equals(t[1])) {
         names.add(t[1]);
       }
     }
     return names;
   }
 
-  /** Filter listing: {@code " T.C afade  A->A  Fade ..."} (5.1) or {@code " TS aap  AA->A ..."}. */
+  /** Filter listing: {@code " T.C afade A->A Fade ..."} (5.1) or {@code " TS aap AA->A ..."}. */
   static Set<String> filters(String listing) {
     Set<String> names = new HashSet<>();
     for (String line : listing.split("\n")) {
@@ -38,7 +41,7 @@ final class Listings {
   }
 
   /**
-   * Format listing: {@code " DE mov,mp4,...  QuickTime"} or {@code " D d lavfi  ..."}. The flag
+   * Format listing: {@code " DE mov,mp4,... QuickTime"} or {@code " D d lavfi ..."}. The flag
    * tokens are made of D, E, d and dots; the first other token is the comma-separated names.
    *
    * @param flag {@code 'D'} for demuxers, {@code 'E'} for muxers

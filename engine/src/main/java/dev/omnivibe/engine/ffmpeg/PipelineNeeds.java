@@ -80,8 +80,17 @@ public final class PipelineNeeds {
     }
     for (String f :
         List.of(
-            "aresample", "aformat", "apad", "atrim", "anullsrc", "concat", "asplit", "asetpts",
-            "afade", "volume", "anull")) {
+            "aresample",
+            "aformat",
+            "apad",
+            "atrim",
+            "anullsrc",
+            "concat",
+            "asplit",
+            "asetpts",
+            "afade",
+            "volume",
+            "anull")) {
       n.add(new Need(Kind.FILTER, List.of(f), "the narration track"));
     }
     for (String f : List.of("loudnorm", "alimiter")) {

@@ -12,8 +12,8 @@ import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.TimeLimits;
 import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.render.CancelToken;
-import dev.omnivibe.engine.store.Store;
 import dev.omnivibe.engine.store.StaleJobException;
+import dev.omnivibe.engine.store.Store;
 import dev.omnivibe.engine.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -677,9 +677,9 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * The store holds a newer version of a job than this queue does (a write whose answer was lost,
-   * a second writer): take the stored one, so that the caller's retry starts from the truth
-   * instead of failing the same way forever.
+   * The store holds a newer version of a job than this queue does (a write whose answer was lost, a
+   * second writer): take the stored one, so that the caller's retry starts from the truth instead
+   * of failing the same way forever.
    */
   private void resync(List<RenderJob> changed) {
     for (RenderJob mine : changed) {

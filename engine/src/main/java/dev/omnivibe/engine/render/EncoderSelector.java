@@ -64,11 +64,11 @@ public final class EncoderSelector {
 
   /** The alternate build that passed the status's trial; null when it was the render's own. */
   private static FfmpegTools driver(EncoderStatus status, FfmpegTools tools) {
-    if (tools == null || status.ffmpeg() == null) {
+    if (tools == null || status.drivenBy() == null) {
       return null;
     }
     return tools.alternates().stream()
-        .filter(a -> a.ffmpeg().toString().equals(status.ffmpeg()))
+        .filter(a -> a.ffmpeg().toString().equals(status.drivenBy()))
         .findFirst()
         .orElse(null);
   }

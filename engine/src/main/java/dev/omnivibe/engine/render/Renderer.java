@@ -67,8 +67,7 @@ public final class Renderer {
       Files.createDirectories(out.getParent());
       Files.createDirectories(options.workRoot());
       work = Files.createTempDirectory(options.workRoot(), "omnivibe-render-");
-      RenderPlanner planner =
-          new RenderPlanner(tools, options.plan(), options.vaapiDevice());
+      RenderPlanner planner = new RenderPlanner(tools, options.plan(), options.vaapiDevice());
       RenderPlan plan = planner.plan(deck, profile, work);
       ProgressTracker tracker =
           new ProgressTracker(
@@ -118,8 +117,7 @@ public final class Renderer {
               "fades cannot be drawn by the decoder for this stream ({}); encoding them",
               e.getMessage());
           plan =
-              new RenderPlanner(
-                      tools, options.plan().withBlendFades(false), options.vaapiDevice())
+              new RenderPlanner(tools, options.plan().withBlendFades(false), options.vaapiDevice())
                   .plan(deck, plan.profile(), work);
           steps.runBatches(plan);
         }
@@ -129,8 +127,7 @@ public final class Renderer {
         if (stills == null) {
           // The encoder wrote something skip frames cannot follow (e.g. CABAC): encode every frame.
           plan =
-              new RenderPlanner(
-                      tools, options.plan().withSkipFrames(false), options.vaapiDevice())
+              new RenderPlanner(tools, options.plan().withSkipFrames(false), options.vaapiDevice())
                   .plan(deck, plan.profile(), work);
           steps.runBatches(plan);
           stills = Map.of();

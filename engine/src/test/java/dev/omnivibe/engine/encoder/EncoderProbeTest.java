@@ -64,15 +64,16 @@ class EncoderProbeTest {
   @Test
   void anEncoderTheMainBuildCannotDriveIsTriedWithTheOtherBuilds() throws Exception {
     // The main build's NVENC API is newer than the driver; the system build's is not.
-    FfmpegTools main = TestFfmpeg.fake(dir.resolve("main"), Map.of("FAKE_h264_nvenc", "driver_old"));
+    FfmpegTools main =
+        TestFfmpeg.fake(dir.resolve("main"), Map.of("FAKE_h264_nvenc", "driver_old"));
     FfmpegTools system = TestFfmpeg.fake(dir.resolve("system"), Map.of());
     FfmpegTools tools = withAlternates(main, system);
     EncoderReport report = new EncoderProbe(tools, Duration.ofSeconds(5), clock).probe("fp");
     EncoderStatus nvenc = report.find("h264_nvenc").orElseThrow();
     assertThat(nvenc.usable()).isTrue();
-    assertThat(nvenc.ffmpeg()).isEqualTo(system.ffmpeg().toString());
+    assertThat(nvenc.drivenBy()).isEqualTo(system.ffmpeg().toString());
     assertThat(nvenc.detail()).contains("cannot drive it (driver too old").contains("can");
-    assertThat(report.find("libx264").orElseThrow().ffmpeg()).isEqualTo(main.ffmpeg().toString());
+    assertThat(report.find("libx264").orElseThrow().drivenBy()).isEqualTo(main.ffmpeg().toString());
     var profile = dev.omnivibe.engine.render.EncoderSelector.select("auto", report, tools);
     assertThat(profile.encoder()).isEqualTo("h264_nvenc");
     assertThat(profile.videoTools(tools)).isEqualTo(system);
@@ -83,13 +84,15 @@ class EncoderProbeTest {
   @Test
   void theMostTellingReasonWinsWhenNoBuildCanDriveIt() throws Exception {
     // An H200: the newest build says "driver too old" first, an older one reaches the device.
-    FfmpegTools main = TestFfmpeg.fake(dir.resolve("main"), Map.of("FAKE_h264_nvenc", "driver_old"));
-    FfmpegTools older = TestFfmpeg.fake(dir.resolve("older"), Map.of("FAKE_h264_nvenc", "no_device"));
+    FfmpegTools main =
+        TestFfmpeg.fake(dir.resolve("main"), Map.of("FAKE_h264_nvenc", "driver_old"));
+    FfmpegTools older =
+        TestFfmpeg.fake(dir.resolve("older"), Map.of("FAKE_h264_nvenc", "no_device"));
     EncoderReport report =
         new EncoderProbe(withAlternates(main, older), Duration.ofSeconds(5), clock).probe("fp");
     EncoderStatus nvenc = report.find("h264_nvenc").orElseThrow();
     assertThat(nvenc.reason()).isEqualTo(FailureReason.NO_DEVICE);
-    assertThat(nvenc.ffmpeg()).isEqualTo(older.ffmpeg().toString());
+    assertThat(nvenc.drivenBy()).isEqualTo(older.ffmpeg().toString());
   }
 
   private static FfmpegTools withAlternates(FfmpegTools main, FfmpegTools... others) {

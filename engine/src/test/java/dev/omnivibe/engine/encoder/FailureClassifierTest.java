@@ -57,9 +57,9 @@ class FailureClassifierTest {
   }
 
   /**
-   * Real output of the bundled FFmpeg 8.1.2 (NVENC API 13.1) on an H200 with driver 580.159.04
-   * (API 13.0), captured on the machine: FFmpeg says "driver too old", but the H200 has no NVENC
-   * unit, so no driver would help.
+   * Real output of the bundled FFmpeg 8.1.2 (NVENC API 13.1) on an H200 with driver 580.159.04 (API
+   * 13.0), captured on the machine: FFmpeg says "driver too old", but the H200 has no NVENC unit,
+   * so no driver would help.
    */
   @Test
   void theDriver580FixtureIsNoDeviceOnAnH200AndDriverTooOldOnACardWithNvenc() throws Exception {
@@ -88,8 +88,7 @@ class FailureClassifierTest {
     assertThat(FailureClassifier.diagnose("h264_qsv", err, GpuInventory.none()).reason())
         .isEqualTo(FailureReason.NO_DEVICE);
     FailureClassifier.Diagnosis intel =
-        FailureClassifier.diagnose(
-            "h264_qsv", err, new GpuInventory(List.of("intel"), List.of()));
+        FailureClassifier.diagnose("h264_qsv", err, new GpuInventory(List.of("intel"), List.of()));
     assertThat(intel.reason()).isEqualTo(FailureReason.LIBRARY_MISSING);
     assertThat(intel.detail()).contains("libmfx1").contains("h264_vaapi");
   }
@@ -102,8 +101,7 @@ class FailureClassifierTest {
     write(drm.resolve("renderD128/device/vendor"), "0x8086\n");
     Path nv = root.resolve("nvidia");
     write(
-        nv.resolve("0000:17:00.0/information"),
-        "Model: \t\t NVIDIA H100 80GB HBM3\nIRQ:   123\n");
+        nv.resolve("0000:17:00.0/information"), "Model: \t\t NVIDIA H100 80GB HBM3\nIRQ:   123\n");
     GpuInventory gpus = GpuInventory.read(drm, nv);
     assertThat(gpus.vendors()).containsExactly("intel", "nvidia");
     assertThat(gpus.nvidiaModels()).containsExactly("NVIDIA H100 80GB HBM3");

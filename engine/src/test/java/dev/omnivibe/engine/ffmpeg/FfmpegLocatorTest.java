@@ -111,9 +111,7 @@ class FfmpegLocatorTest {
     Path old = build("old", Map.of("FAKE_LACKS", "loudnorm"));
     Path bundled = build("bundled", Map.of());
     assertThatThrownBy(
-            () ->
-                new FfmpegLocator(Map.of("PATH", ""), bundle(bundled), null)
-                    .locate(old, null))
+            () -> new FfmpegLocator(Map.of("PATH", ""), bundle(bundled), null).locate(old, null))
         .isInstanceOf(FfmpegNotFoundException.class)
         .hasMessageContaining("ffmpeg fake-7.1 from --ffmpeg at " + old + " cannot render")
         .hasMessageContaining("the loudnorm filter (narration loudness)")
@@ -178,7 +176,8 @@ class FfmpegLocatorTest {
     Path fake = TestFfmpeg.installFake(dir.resolve(name + "-real"));
     Path folder = Files.createDirectories(dir.resolve(name));
     StringBuilder exports = new StringBuilder();
-    behaviour.forEach((k, v) -> exports.append("export ").append(k).append("='").append(v).append("'\n"));
+    behaviour.forEach(
+        (k, v) -> exports.append("export ").append(k).append("='").append(v).append("'\n"));
     for (String exe : new String[] {"ffmpeg", "ffprobe"}) {
       Path wrapper = folder.resolve(exe);
       Files.writeString(

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * A real {@code redis-server} on a free loopback port: the one on PATH when there is one (Debian's
- * 7.0 in CI), else the 6.2 binary that the test-scoped {@code com.github.codemonstur:embedded-redis}
- * artifact carries, so a fresh checkout needs no Redis installed. {@link #shared()} starts one per
- * test run; tests that stop the server start their own.
+ * 7.0 in CI), else the 6.2 binary that the test-scoped {@code
+ * com.github.codemonstur:embedded-redis} artifact carries, so a fresh checkout needs no Redis
+ * installed. {@link #shared()} starts one per test run; tests that stop the server start their own.
  */
 public final class RedisServer implements AutoCloseable {
   private static RedisServer shared;
@@ -141,8 +141,12 @@ public final class RedisServer implements AutoCloseable {
     String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
     String resource =
         os.contains("mac")
-            ? (arch.contains("aarch64") ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64")
-            : (arch.contains("aarch64") ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64");
+            ? (arch.contains("aarch64")
+                ? "redis-server-6.2.6-v5-darwin-arm64"
+                : "redis-server-6.2.6-v5-darwin-amd64")
+            : (arch.contains("aarch64")
+                ? "redis-server-6.2.7-linux-arm64"
+                : "redis-server-6.2.6-v5-linux-amd64");
     try (InputStream in = RedisServer.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalStateException(

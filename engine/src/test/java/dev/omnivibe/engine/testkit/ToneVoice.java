@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * A stand-in voice for machines without espeak-ng: real 22.05 kHz mono WAVs shaped like speech.
  * Each word is a run of voiced syllables (a 120-180 Hz buzz with harmonics under a rising and
- * falling envelope) followed by a pause, so the length follows the words and the rate as espeak-ng's
- * does, and loudness measurement and ducking have real speech-like dynamics to work on.
+ * falling envelope) followed by a pause, so the length follows the words and the rate as
+ * espeak-ng's does, and loudness measurement and ducking have real speech-like dynamics to work on.
  */
 public final class ToneVoice implements SpeechEngine {
   static final int RATE = 22050;
@@ -53,7 +53,8 @@ public final class ToneVoice implements SpeechEngine {
     pcm.order(ByteOrder.LITTLE_ENDIAN);
     long t = 0;
     for (String word : words) {
-      int syllables = Math.max(1, word.replaceAll("[^aeiouyAEIOUY]+", " ").trim().split(" ").length);
+      int syllables =
+          Math.max(1, word.replaceAll("[^aeiouyAEIOUY]+", " ").trim().split(" ").length);
       long voiced = Math.round(secondsPerWord * 0.75 * RATE);
       for (long i = 0; i < voiced; i++) {
         double phase = (double) i / voiced * syllables;
@@ -76,7 +77,8 @@ public final class ToneVoice implements SpeechEngine {
   }
 
   private static long samples(String[] words, double secondsPerWord) {
-    long perWord = Math.round(secondsPerWord * 0.75 * RATE) + Math.round(secondsPerWord * 0.25 * RATE);
+    long perWord =
+        Math.round(secondsPerWord * 0.75 * RATE) + Math.round(secondsPerWord * 0.25 * RATE);
     return perWord * words.length;
   }
 }
