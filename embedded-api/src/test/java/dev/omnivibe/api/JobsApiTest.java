@@ -305,5 +305,10 @@ class JobsApiTest {
     assertThat(health.get("status").asText()).isEqualTo("ok");
     assertThat(health.get("cache").get("backend").asText()).isEqualTo("caffeine");
     assertThat(health.get("ffmpeg").get("version").asText()).isNotBlank();
+    // Which FFmpeg and why, without local paths: /health needs no token.
+    assertThat(health.get("ffmpeg").get("choice").asText())
+        .startsWith(api.engine.tools().choice().publicText())
+        .contains("using ")
+        .doesNotContain(api.engine.tools().ffmpeg().toString());
   }
 }

@@ -53,6 +53,7 @@ public final class JobJson {
       r.put("videoSeconds", j.result().videoSeconds());
       r.put("speed", round(j.result().speed()));
       r.put("fallbackReason", j.result().fallbackReason());
+      r.put("ffmpeg", j.result().ffmpeg());
       r.put("output", "/api/v1/jobs/" + j.id() + "/output");
       if (j.type() == dev.omnivibe.engine.job.JobType.NARRATION) {
         // Spoken audio lands in the asset store: use this id in a deck's "narration".

@@ -103,7 +103,7 @@ public final class FfmpegLocator {
     if (best.isEmpty()) {
       throw new FfmpegNotFoundException(
           "No FFmpeg here can render: "
-              + new FfmpegChoice(verdicts).text()
+              + new FfmpegChoice(verdicts).text().replaceAll("\\.$", "")
               + ". Install FFmpeg 5.1 or newer (Debian/Ubuntu: `sudo apt-get install ffmpeg`), "
               + "or set OMNIVIBE_FFMPEG to one.");
     }
@@ -251,8 +251,18 @@ public final class FfmpegLocator {
             ? "DYLD_LIBRARY_PATH"
             : os.startsWith("Windows") ? "PATH" : "LD_LIBRARY_PATH";
     String existing = env.getOrDefault(variable, "");
-    return Map.of(
-        variable, existing.isEmpty() ? dir.toString() : dir + File.pathSeparator + existing);
+    Map<String, String> vars = new java.util.HashMap<>();
+    vars.put(variable, existing.isEmpty() ? dir.toString() : dir + File.pathSeparator + existing);
+    // The bundled libva looks for VA drivers where Debian and Ubuntu keep them; Fedora, Arch and
+    // openSUSE keep them in /usr/lib64/dri, so point it there unless the user already did.
+    Path debianDri = Path.of("/usr/lib/x86_64-linux-gnu/dri");
+    Path lib64Dri = Path.of("/usr/lib64/dri");
+    if (!env.containsKey("LIBVA_DRIVERS_PATH")
+        && !Files.isDirectory(debianDri)
+        && Files.isDirectory(lib64Dri)) {
+      vars.put("LIBVA_DRIVERS_PATH", lib64Dri.toString());
+    }
+    return Map.copyOf(vars);
   }
 
   private Optional<Path> onPath(String name) {

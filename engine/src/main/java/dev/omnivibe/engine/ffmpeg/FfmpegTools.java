@@ -50,6 +50,13 @@ public record FfmpegTools(
     return source.describe(version, ffmpeg);
   }
 
+  /**
+   * E.g. {@code bundled FFmpeg 8.0.1}: the build without its place, for job records and the API.
+   */
+  public String name() {
+    return source.describe(version, null);
+  }
+
   /** The same build with the reason it was chosen and the builds that stand beside it. */
   FfmpegTools chosen(FfmpegChoice why, List<FfmpegTools> others) {
     return new FfmpegTools(ffmpeg, ffprobe, source, version, environment, build, why, others);

@@ -79,7 +79,8 @@ public final class MissingLibraries {
             .append(String.join(", ", libs))
             .append(".");
     if (!debian.isEmpty()) {
-      b.append(" Install them: Debian/Ubuntu `sudo apt-get install ")
+      b.append(libs.size() == 1 ? " Install it: " : " Install them: ")
+          .append("Debian/Ubuntu `sudo apt-get install ")
           .append(String.join(" ", debian))
           .append('`');
       if (debian.contains("libasound2")) {

@@ -7,7 +7,8 @@ package dev.omnivibe.engine.job;
  * @param sha256 hex digest of the output, used to check a cached result is still intact
  * @param uniqueFrames frames that had to be drawn (stills and transitions), for estimates
  * @param speed seconds of output per second of wall time
- * @param ffmpeg the FFmpeg build that encoded the video ({@code FfmpegTools.describe()}), or null
+ * @param ffmpeg the FFmpeg build that encoded the video ({@code FfmpegTools.name()}, e.g. "bundled
+ *     FFmpeg 8.0.1"), or null
  */
 public record JobResult(
     String output,

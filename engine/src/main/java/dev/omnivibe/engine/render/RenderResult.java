@@ -10,7 +10,7 @@ import java.util.Map;
  * @param encoder the encoder that actually produced the video
  * @param fallbackReason why the requested hardware encoder was abandoned, or null
  * @param stepTimes wall time per step, for the performance monitor
- * @param ffmpeg the FFmpeg build that encoded the video, in words ({@code FfmpegTools.describe()})
+ * @param ffmpeg the FFmpeg build that encoded the video, in words ({@code FfmpegTools.name()})
  */
 public record RenderResult(
     Path output,

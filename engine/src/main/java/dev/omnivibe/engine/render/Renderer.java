@@ -147,7 +147,7 @@ public final class Renderer {
           Files.size(out),
           Duration.ofNanos(System.nanoTime() - started),
           steps.times(),
-          plan.profile().videoTools(tools).describe());
+          plan.profile().videoTools(tools).name());
     } catch (IOException e) {
       throw new RenderFailedException("render failed: " + describe(e), false, e);
     } catch (FfmpegFailedException e) {
@@ -236,7 +236,7 @@ public final class Renderer {
   /** The build that failed, in words: the encoder's driver build or the render's own. */
   private String which(FfmpegFailedException e, EncoderProfile profile) {
     FfmpegTools video = profile.videoTools(tools);
-    return video.ffmpeg().toString().equals(e.executable()) ? video.describe() : tools.describe();
+    return video.ffmpeg().toString().equals(e.executable()) ? video.name() : tools.name();
   }
 
   private static String diskHint(FfmpegFailedException e) {

@@ -156,6 +156,42 @@ class RenderPlannerTest {
   }
 
   @Test
+  void aBuildOlderThanSevenGetsTheFilterGraphFileTheOlderWay() {
+    ResolvedDeck deck = deck(3, Transition.CUT, true);
+    Path script = WORK.resolve("audio-graph.txt");
+    assertThat(plan(deck, PlanOptions.defaults()).audio().step().args())
+        .containsSubsequence("-/filter_complex", script.toString());
+    var old =
+        new dev.omnivibe.engine.ffmpeg.FfmpegBuild(
+            "5.1.9-0+deb12u1",
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of(),
+            false);
+    var debian =
+        new dev.omnivibe.engine.ffmpeg.FfmpegTools(
+            Path.of("/usr/bin/ffmpeg"),
+            Path.of("/usr/bin/ffprobe"),
+            dev.omnivibe.engine.ffmpeg.FfmpegTools.Source.PATH,
+            old.version(),
+            java.util.Map.of(),
+            old,
+            dev.omnivibe.engine.ffmpeg.FfmpegChoice.none(),
+            List.of());
+    List<String> args =
+        new RenderPlanner(debian, PlanOptions.defaults(), "x")
+            .plan(deck, EncoderProfile.software(), WORK)
+            .audio()
+            .step()
+            .args();
+    assertThat(args)
+        .containsSubsequence("-filter_complex_script", script.toString())
+        .doesNotContain("-/filter_complex");
+  }
+
+  @Test
   void batchRangesCoverEverySlideOnce() {
     RenderPlanner planner =
         new RenderPlanner(Path.of("ffmpeg"), new PlanOptions(2, 8, 5, true, false), "x");

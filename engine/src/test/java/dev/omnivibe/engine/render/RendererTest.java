@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.testkit.TestDecks;
@@ -238,6 +239,46 @@ class RendererTest {
     stopper.join();
     assertThat(out).doesNotExist();
     assertThat(out.resolveSibling("keep.txt")).exists();
+    assertNoTemporaryFiles(out);
+  }
+
+  @Test
+  void aRenderThatFailsHalfwayNamesTheFfmpegThatFailedAndLeavesNothing() throws Exception {
+    // An FFmpeg that encodes the pictures but fails on the sound track, beside the video steps.
+    FfmpegTools real = TestFfmpeg.real();
+    Path wrapper = dir.resolve("bin/ffmpeg");
+    Files.createDirectories(wrapper.getParent());
+    Files.writeString(
+        wrapper,
+        "#!/usr/bin/env bash\n"
+            + "case \" $* \" in *\" adts \"*) echo 'audio-0.aac: Input/output error' >&2; exit 1 ;; esac\n"
+            + "exec "
+            + real.ffmpeg()
+            + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true);
+    FfmpegTools flaky =
+        new FfmpegTools(
+            wrapper,
+            real.ffprobe(),
+            FfmpegTools.Source.ENVIRONMENT,
+            "9.9-test",
+            real.environment());
+    ResolvedDeck deck = TestDecks.resolve(TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0, null));
+    Path out = dir.resolve("halfway.mp4");
+    assertThatThrownBy(
+            () ->
+                new Renderer(
+                        flaky, new RenderOptions(dir.resolve("work"), PlanOptions.defaults(), "x"))
+                    .render(
+                        deck,
+                        out,
+                        EncoderProfile.software(),
+                        RenderListener.NONE,
+                        new CancelToken()))
+        .isInstanceOf(RenderFailedException.class)
+        .hasMessageContaining("Input/output error")
+        .hasMessageContaining("(ffmpeg 9.9-test from OMNIVIBE_FFMPEG)");
+    assertThat(out).doesNotExist();
     assertNoTemporaryFiles(out);
   }
 
