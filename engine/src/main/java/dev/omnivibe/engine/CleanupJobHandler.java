@@ -93,7 +93,8 @@ final class CleanupJobHandler implements JobHandler {
           wall,
           Status.SUCCESS,
           Map.of("files", freed.files(), "bytes", freed.bytes(), "rollups", rollups));
-      return new JobResult(null, freed.bytes(), null, null, null, freed.files(), 0, 0, wall, 0);
+      return new JobResult(
+          null, freed.bytes(), null, null, null, freed.files(), 0, 0, wall, 0, null);
     } catch (IOException e) {
       monitor.record(
           "cleanup", "maintenance", (System.nanoTime() - started) / 1e6, Status.ERROR, Map.of());

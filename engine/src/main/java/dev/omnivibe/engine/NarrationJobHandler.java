@@ -88,7 +88,8 @@ final class NarrationJobHandler implements JobHandler {
           0,
           seconds,
           wall,
-          seconds / Math.max(0.001, wall / 1000.0));
+          seconds / Math.max(0.001, wall / 1000.0),
+          null);
     } catch (SpeechFailedException e) {
       throw failed(FailureKind.BAD_INPUT, e.getMessage(), e, started);
     } catch (SpeechUnavailableException e) {

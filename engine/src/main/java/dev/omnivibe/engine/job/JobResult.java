@@ -23,33 +23,7 @@ public record JobResult(
     double speed,
     String ffmpeg) {
 
-  /** A result that names no FFmpeg build (jobs that run none). */
-  public JobResult(
-      String output,
-      long bytes,
-      String sha256,
-      String encoder,
-      String fallbackReason,
-      long frames,
-      long uniqueFrames,
-      double videoSeconds,
-      long wallMillis,
-      double speed) {
-    this(
-        output,
-        bytes,
-        sha256,
-        encoder,
-        fallbackReason,
-        frames,
-        uniqueFrames,
-        videoSeconds,
-        wallMillis,
-        speed,
-        null);
-  }
-
   public static JobResult none(long wallMillis) {
-    return new JobResult(null, 0, null, null, null, 0, 0, 0, wallMillis, 0);
+    return new JobResult(null, 0, null, null, null, 0, 0, 0, wallMillis, 0, null);
   }
 }

@@ -95,7 +95,7 @@ class HookRunnerTest {
             T0);
     RenderJob.Builder b = q.to(JobState.RUNNING, T0).transition(state, T0);
     if (state == JobState.SUCCEEDED) {
-      b.result = new JobResult("/out/launch.mp4", 10, "ab", "libx264", null, 1, 1, 1, 1, 1);
+      b.result = new JobResult("/out/launch.mp4", 10, "ab", "libx264", null, 1, 1, 1, 1, 1, null);
     }
     return b.build();
   }

@@ -89,7 +89,8 @@ public abstract class StoreContract {
             12,
             10.0,
             850,
-            11.76);
+            11.76,
+            "bundled FFmpeg 8.0.1");
     b.error = new JobError(FailureKind.ENCODER, "first attempt: session limit");
     b.dedupKey = "k".repeat(64);
     b.softwareOnly = true;
