@@ -164,12 +164,28 @@ public final class Services {
         .ifPresent(v -> global.add(Hook.command(jsonArgs(v), System.getenv())));
     settings.get("hooks.webhook").ifPresent(v -> global.add(Hook.webhook(v)));
     HookSettings d = HookSettings.NONE;
+    List<String> allowed =
+        settings.get("hooks.allowed-targets").stream()
+            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .map(String::trim)
+            .filter(v -> !v.isEmpty())
+            .toList();
+    List<String> bad = dev.omnivibe.engine.hooks.WebhookTargets.malformed(allowed);
+    if (!bad.isEmpty()) {
+      throw new IllegalArgumentException(
+          "hooks.allowed-targets in "
+              + settings.file()
+              + " must list host names, addresses or networks such as 10.1.0.0/16; not: "
+              + String.join(", ", bad));
+    }
     return new HookSettings(
         global,
         settings.integer("hooks.timeout-ms").map(Duration::ofMillis).orElse(d.timeout()),
         settings.integer("hooks.retries").orElse(d.retries()),
         d.backoff(),
-        settings.get("hooks.webhook.secret").orElse(null));
+        settings.get("hooks.webhook.secret").orElse(null),
+        new dev.omnivibe.engine.hooks.WebhookTargets(
+            settings.flag("hooks.allow-private-targets", false), allowed));
   }
 
   private List<String> jsonArgs(String v) {
@@ -225,15 +241,7 @@ public final class Services {
 
   /** A stable studio id per machine and data folder: two nodes on one host stay apart. */
   public static String nodeId(Path data) {
-    String host;
-    try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      host = "node";
-    }
-    return host
-        + "-"
-        + Integer.toHexString(data.toAbsolutePath().normalize().toString().hashCode());
+    return dev.omnivibe.engine.platform.DataFolderId.nodeName(data);
   }
 
   public ApiConfig apiConfig(String bindOption, Integer portOption) {

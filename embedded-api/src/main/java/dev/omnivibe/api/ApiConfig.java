@@ -18,8 +18,15 @@ public final class ApiConfig {
   long maxUploadBytes = 512L << 20;
   Duration slowRequest = Duration.ofSeconds(2);
   int gzipMinBytes = 1024;
-  double ratePerSecond = 50;
-  int rateBurst = 200;
+  final java.util.EnumMap<dev.omnivibe.api.auth.Role, Double> rates =
+      new java.util.EnumMap<>(
+          java.util.Map.of(
+              dev.omnivibe.api.auth.Role.SUBMITTER, 50.0,
+              dev.omnivibe.api.auth.Role.OPERATOR, 200.0,
+              dev.omnivibe.api.auth.Role.OWNER, 0.0));
+  double failedTokensPerSecond = 2;
+  int streamsPerCaller = 8;
+  int streamsInTotal = 64;
   final Map<String, Duration> cacheTtls = new LinkedHashMap<>();
   java.util.function.Supplier<java.util.List<dev.omnivibe.engine.studio.NodeInfo>> nodes;
 
@@ -71,13 +78,34 @@ public final class ApiConfig {
     return this;
   }
 
-  /** Token-bucket limit per caller: sustained requests per second and burst size. */
-  public ApiConfig rateLimit(double perSecond, int burst) {
-    if (!(perSecond > 0) || burst < 1) {
-      throw new IllegalArgumentException("rate limit needs a positive rate and burst");
+  /**
+   * Requests per second for tokens of {@code role} that have no limit of their own (issued with
+   * {@code ratePerSecond}); 0 for none. Defaults: submitter 50, operator 200, owner unlimited.
+   */
+  public ApiConfig rateLimit(dev.omnivibe.api.auth.Role role, double perSecond) {
+    if (!(perSecond >= 0)) {
+      throw new IllegalArgumentException("a rate limit is 0 (none) or a positive rate");
     }
-    this.ratePerSecond = perSecond;
-    this.rateBurst = burst;
+    rates.put(role, perSecond);
+    return this;
+  }
+
+  /** Missing or invalid tokens one address may send per second before it is refused outright. */
+  public ApiConfig failedTokensPerSecond(double perSecond) {
+    if (!(perSecond > 0)) {
+      throw new IllegalArgumentException("failed tokens per second must be positive");
+    }
+    this.failedTokensPerSecond = perSecond;
+    return this;
+  }
+
+  /** Open event streams allowed per token and on the whole node. */
+  public ApiConfig streams(int perCaller, int inTotal) {
+    if (perCaller < 1 || inTotal < perCaller) {
+      throw new IllegalArgumentException("streams: at least 1 per caller, and no fewer in total");
+    }
+    this.streamsPerCaller = perCaller;
+    this.streamsInTotal = inTotal;
     return this;
   }
 

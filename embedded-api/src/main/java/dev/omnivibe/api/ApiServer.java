@@ -1,9 +1,13 @@
 package dev.omnivibe.api;
 
+import dev.omnivibe.api.auth.Role;
 import dev.omnivibe.api.auth.TokenStore;
-import dev.omnivibe.api.http.RateLimiter;
+import dev.omnivibe.api.http.Body;
+import dev.omnivibe.api.http.Gate;
+import dev.omnivibe.api.http.JettyErrors;
 import dev.omnivibe.api.http.ResponseCache;
 import dev.omnivibe.api.http.Send;
+import dev.omnivibe.api.http.Timing;
 import dev.omnivibe.api.routes.AssetRoutes;
 import dev.omnivibe.api.routes.Idempotency;
 import dev.omnivibe.api.routes.JobEvents;
@@ -17,10 +21,11 @@ import dev.omnivibe.api.routes.SystemRoutes;
 import dev.omnivibe.api.routes.TokenRoutes;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.cache.Cache;
-import dev.omnivibe.engine.monitor.Status;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.queue.JobListener;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -29,49 +34,50 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 
 /**
- * The embedded HTTP API (Javalin). Loopback by default, a bearer token on everything but {@code
- * /health} and {@code /openapi.json}, RFC 9457 errors. Middleware: timing (X-Response-Time, slow
- * log, monitor), per-caller rate limit, the response cache and gzip (in {@link Send}).
+ * The embedded HTTP API (Javalin 7 on Jetty 12). Loopback by default, a bearer token with a role on
+ * everything but {@code /health} and {@code /openapi.json}, RFC 9457 errors (Jetty's own included).
+ * Middleware: timing (X-Response-Time, slow log, monitor), the {@link Gate} (token, rate limits,
+ * role), the response cache and gzip (in {@link Send}).
  */
 public final class ApiServer implements AutoCloseable {
+  private static final Role SUBMITTER = Role.SUBMITTER;
+  private static final Role OPERATOR = Role.OPERATOR;
+  private static final Role OWNER = Role.OWNER;
+
   public static final List<Route> ROUTES =
       List.of(
-          new Route("GET", "/", true),
-          new Route("GET", "/health", false),
-          new Route("GET", "/openapi.json", false),
-          new Route("GET", "/metrics", true),
-          new Route("GET", "/static/{path}", true),
-          new Route("POST", "/api/v1/assets", true),
-          new Route("POST", "/api/v1/jobs", true),
-          new Route("GET", "/api/v1/jobs", true),
-          new Route("GET", "/api/v1/jobs/{id}", true),
-          new Route("DELETE", "/api/v1/jobs/{id}", true),
-          new Route("PATCH", "/api/v1/jobs/{id}", true),
-          new Route("GET", "/api/v1/jobs/{id}/output", true),
-          new Route("GET", "/api/v1/jobs/{id}/events", true),
-          new Route("GET", "/api/v1/queues", true),
-          new Route("POST", "/api/v1/queues/{name}/pause", true),
-          new Route("POST", "/api/v1/queues/{name}/resume", true),
-          new Route("GET", "/api/v1/nodes", true),
-          new Route("GET", "/api/v1/voice/list", true),
-          new Route("POST", "/api/v1/audio/generate", true),
-          new Route("GET", "/api/v1/encoders", true),
-          new Route("POST", "/api/v1/encoders/refresh", true),
-          new Route("GET", "/api/v1/performance/report", true),
-          new Route("GET", "/api/v1/performance/insights", true),
-          new Route("POST", "/api/v1/cache/invalidate", true),
-          new Route("POST", "/api/v1/token/rotate", true),
-          new Route("POST", "/api/v1/tokens", true),
-          new Route("GET", "/api/v1/tokens", true),
-          new Route("DELETE", "/api/v1/tokens/{id}", true));
+          new Route("GET", "/", SUBMITTER),
+          new Route("GET", "/health", null),
+          new Route("GET", "/openapi.json", null),
+          new Route("GET", "/metrics", OPERATOR),
+          new Route("GET", "/static/{path}", SUBMITTER),
+          new Route("POST", "/api/v1/assets", SUBMITTER),
+          new Route("POST", "/api/v1/jobs", SUBMITTER),
+          new Route("GET", "/api/v1/jobs", SUBMITTER),
+          new Route("GET", "/api/v1/jobs/{id}", SUBMITTER),
+          new Route("DELETE", "/api/v1/jobs/{id}", SUBMITTER),
+          new Route("PATCH", "/api/v1/jobs/{id}", SUBMITTER),
+          new Route("GET", "/api/v1/jobs/{id}/output", SUBMITTER),
+          new Route("GET", "/api/v1/jobs/{id}/events", SUBMITTER),
+          new Route("GET", "/api/v1/queues", SUBMITTER),
+          new Route("POST", "/api/v1/queues/{name}/pause", OPERATOR),
+          new Route("POST", "/api/v1/queues/{name}/resume", OPERATOR),
+          new Route("GET", "/api/v1/nodes", OPERATOR),
+          new Route("GET", "/api/v1/voice/list", SUBMITTER),
+          new Route("POST", "/api/v1/audio/generate", SUBMITTER),
+          new Route("GET", "/api/v1/encoders", SUBMITTER),
+          new Route("POST", "/api/v1/encoders/refresh", OPERATOR),
+          new Route("GET", "/api/v1/performance/report", OPERATOR),
+          new Route("GET", "/api/v1/performance/insights", OPERATOR),
+          new Route("POST", "/api/v1/cache/invalidate", OPERATOR),
+          new Route("POST", "/api/v1/token/rotate", OWNER),
+          new Route("POST", "/api/v1/tokens", OWNER),
+          new Route("GET", "/api/v1/tokens", OWNER),
+          new Route("DELETE", "/api/v1/tokens/{id}", OWNER));
 
-  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final String STARTED = "omnivibe.started";
   private final Javalin app;
   private final JobEvents events;
   private final Engine engine;
@@ -105,113 +111,47 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(Engine engine, Cache cache, TokenStore tokens, ApiConfig config) {
     Clock clock = Clock.systemUTC();
     Send.gzipMinBytes(config.gzipMinBytes);
+    // Entries belong to this data folder and to the token that asked: another node on the same
+    // Redis, or another token here, can never be answered with them.
     ResponseCache responses =
         new ResponseCache(
             cache,
             config.cacheTtls,
             clock,
-            ctx -> String.valueOf((Object) ctx.attribute("caller")));
-    RateLimiter limiter = new RateLimiter(config.ratePerSecond, config.rateBurst, System::nanoTime);
-    JobRoutes jobs = new JobRoutes(engine, config.maxJsonBytes, new Idempotency());
-    JobEvents events = new JobEvents(engine);
-    SystemRoutes system = new SystemRoutes(engine, responses, config.maxJsonBytes);
-    PerformanceRoutes perf = new PerformanceRoutes(engine, responses);
-    AssetRoutes assets = new AssetRoutes(engine, config.maxUploadBytes);
-    OutputDownload output = new OutputDownload(engine);
-    StaticFiles statics = new StaticFiles();
-    SpeechRoutes speech = new SpeechRoutes(engine, config.maxJsonBytes);
+            engine.instanceId(),
+            ctx -> Gate.caller(ctx).tokenKey());
+    Gate gate = new Gate(tokens, ROUTES, config.rates, config.failedTokensPerSecond);
+    Timing timing = new Timing(engine.monitor(), config.slowRequest);
+    JobEvents events = new JobEvents(engine, config.streamsPerCaller, config.streamsInTotal);
     byte[] openapi = resource("/openapi.json");
-
     Javalin app =
         Javalin.create(
             cfg -> {
-              cfg.showJavalinBanner = false;
-              cfg.http.disableCompression(); // Send compresses, so each encoding gets its own ETag
+              cfg.startup.showJavalinBanner = false;
+              // Send compresses, so each encoding gets its own ETag.
+              cfg.http.compressionStrategy = CompressionStrategy.NONE;
+              cfg.http.prefer405over404 = true;
               cfg.http.maxRequestSize = config.maxJsonBytes;
               cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes, SizeUnit.BYTES);
               cfg.jetty.multipartConfig.maxTotalRequestSize(
                   config.maxUploadBytes + (1 << 20), SizeUnit.BYTES);
               cfg.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              RoutesConfig r = cfg.routes;
+              r.before(
+                  ctx -> {
+                    timing.start(ctx);
+                    ctx.header("X-Cache", "MISS"); // the response cache says HIT when it answers
+                    gate.authenticate(ctx);
+                  });
+              r.after(timing::finish);
+              r.exception(Exception.class, (e, ctx) -> Problems.write(ctx, Problems.from(e)));
+              r.error(404, ctx -> unmatched(ctx, 404, "no such endpoint: " + ctx.path()));
+              r.error(405, ApiServer::notAllowed);
+              routes(r, engine, responses, tokens, config, events, openapi);
             });
-    app.before(
-        ctx -> {
-          ctx.attribute(STARTED, System.nanoTime());
-          ctx.header("X-Cache", "MISS"); // the response cache says HIT when it answers
-          authenticate(ctx, tokens, limiter);
-        });
-    app.after(ctx -> timing(ctx, engine, config));
-    app.exception(Exception.class, (e, ctx) -> Problems.write(ctx, Problems.from(e)));
-    app.error(
-        404, ctx -> unmatched(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
-    app.error(405, ctx -> unmatched(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
-
-    getAndHead(
-        app,
-        "/",
-        responses.wrap(
-            "/",
-            ctx ->
-                Json.send(
-                    ctx,
-                    Json.MAPPER
-                        .createObjectNode()
-                        .put("name", "OmniVibe Workstation API")
-                        .put("version", "v1")
-                        .put("openapi", "/openapi.json")
-                        .put("jobs", "/api/v1/jobs"))));
-    getAndHead(app, "/health", responses.wrap("/health", system::health));
-    getAndHead(
-        app,
-        "/openapi.json",
-        ctx ->
-            Send.body(ctx, new dev.omnivibe.api.http.Body(200, "application/json", openapi, null)));
-    getAndHead(app, "/metrics", perf::prometheus);
-    getAndHead(app, "/static/{path}", statics::handle);
-    app.post("/api/v1/assets", assets::upload);
-    app.post(
-        "/api/v1/jobs",
-        ctx -> {
-          jobs.submit(ctx);
-          responses.invalidate("/api/v1/jobs*");
-          responses.invalidate("/api/v1/queues*");
-        });
-    getAndHead(app, "/api/v1/jobs", responses.wrap("/api/v1/jobs", jobs::list));
-    getAndHead(app, "/api/v1/jobs/{id}", responses.wrap("/api/v1/jobs/{id}", jobs::get));
-    app.delete("/api/v1/jobs/{id}", jobs::cancel);
-    app.patch("/api/v1/jobs/{id}", jobs::patch);
-    getAndHead(app, "/api/v1/jobs/{id}/output", output::handle);
-    app.sse("/api/v1/jobs/{id}/events", events::handle);
-    getAndHead(app, "/api/v1/queues", responses.wrap("/api/v1/queues", system::queues));
-    app.post("/api/v1/queues/{name}/pause", system::pause);
-    app.post("/api/v1/queues/{name}/resume", system::resume);
-    NodeRoutes nodeRoutes = new NodeRoutes(engine, config.nodes);
-    getAndHead(app, "/api/v1/nodes", nodeRoutes::list);
-    getAndHead(app, "/api/v1/voice/list", responses.wrap("/api/v1/voice/list", speech::voices));
-    app.post(
-        "/api/v1/audio/generate",
-        ctx -> {
-          speech.generate(ctx);
-          responses.invalidate("/api/v1/jobs*");
-          responses.invalidate("/api/v1/queues*");
-        });
-    getAndHead(app, "/api/v1/encoders", responses.wrap("/api/v1/encoders", system::encoders));
-    app.post("/api/v1/encoders/refresh", system::refreshEncoders);
-    getAndHead(
-        app,
-        "/api/v1/performance/report",
-        responses.wrap("/api/v1/performance/report", perf::report));
-    getAndHead(
-        app,
-        "/api/v1/performance/insights",
-        responses.wrap("/api/v1/performance/insights", perf::insights));
-    app.post("/api/v1/cache/invalidate", system::invalidate);
-    TokenRoutes tokenRoutes = new TokenRoutes(tokens, config.maxJsonBytes);
-    app.post("/api/v1/token/rotate", tokenRoutes::rotate);
-    app.post("/api/v1/tokens", tokenRoutes::issue);
-    app.get("/api/v1/tokens", tokenRoutes::list);
-    app.delete("/api/v1/tokens/{id}", tokenRoutes::revoke);
-
     // A job that changes state changes every listing it appears in.
     JobListener invalidator =
         e -> {
@@ -232,59 +172,86 @@ public final class ApiServer implements AutoCloseable {
     return new ApiServer(app, events, engine, responses, tokens, config.bind, invalidator);
   }
 
-  /** GET plus HEAD: HEAD runs the same handler and Jetty drops the body, so headers match. */
-  private static void getAndHead(Javalin app, String path, Handler handler) {
-    app.get(path, handler);
-    app.head(path, handler);
+  private static void routes(
+      RoutesConfig r,
+      Engine engine,
+      ResponseCache responses,
+      TokenStore tokens,
+      ApiConfig config,
+      JobEvents events,
+      byte[] openapi) {
+    JobRoutes jobs = new JobRoutes(engine, config.maxJsonBytes, new Idempotency());
+    SystemRoutes system = new SystemRoutes(engine, responses, config.maxJsonBytes);
+    PerformanceRoutes perf = new PerformanceRoutes(engine, responses);
+    SpeechRoutes speech = new SpeechRoutes(engine, config.maxJsonBytes);
+    TokenRoutes tokenRoutes = new TokenRoutes(tokens, config.maxJsonBytes);
+    getAndHead(r, "/", responses.wrap("/", ApiServer::index));
+    getAndHead(r, "/health", responses.wrap("/health", system::health));
+    getAndHead(
+        r,
+        "/openapi.json",
+        ctx -> Send.body(ctx, new Body(200, "application/json", openapi, null)));
+    getAndHead(r, "/metrics", perf::prometheus);
+    getAndHead(r, "/static/{path}", new StaticFiles()::handle);
+    r.post("/api/v1/assets", new AssetRoutes(engine, config.maxUploadBytes)::upload);
+    // Writes invalidate the listings they change before answering, so the next GET sees them.
+    Handler listings =
+        ctx -> {
+          responses.invalidate("/api/v1/jobs*");
+          responses.invalidate("/api/v1/queues*");
+        };
+    r.post("/api/v1/jobs", then(jobs::submit, listings));
+    getAndHead(r, "/api/v1/jobs", responses.wrap("/api/v1/jobs", jobs::list));
+    getAndHead(r, "/api/v1/jobs/{id}", responses.wrap("/api/v1/jobs/{id}", jobs::get));
+    r.delete("/api/v1/jobs/{id}", then(jobs::cancel, listings));
+    r.patch("/api/v1/jobs/{id}", then(jobs::patch, listings));
+    getAndHead(r, "/api/v1/jobs/{id}/output", new OutputDownload(engine)::handle);
+    r.get("/api/v1/jobs/{id}/events", events::handle);
+    getAndHead(r, "/api/v1/queues", responses.wrap("/api/v1/queues", system::queues));
+    r.post("/api/v1/queues/{name}/pause", system::pause);
+    r.post("/api/v1/queues/{name}/resume", system::resume);
+    getAndHead(r, "/api/v1/nodes", new NodeRoutes(engine, config.nodes)::list);
+    getAndHead(r, "/api/v1/voice/list", responses.wrap("/api/v1/voice/list", speech::voices));
+    r.post("/api/v1/audio/generate", then(speech::generate, listings));
+    getAndHead(r, "/api/v1/encoders", responses.wrap("/api/v1/encoders", system::encoders));
+    r.post("/api/v1/encoders/refresh", system::refreshEncoders);
+    getAndHead(
+        r,
+        "/api/v1/performance/report",
+        responses.wrap("/api/v1/performance/report", perf::report));
+    getAndHead(
+        r,
+        "/api/v1/performance/insights",
+        responses.wrap("/api/v1/performance/insights", perf::insights));
+    r.post("/api/v1/cache/invalidate", system::invalidate);
+    r.post("/api/v1/token/rotate", tokenRoutes::rotate);
+    r.post("/api/v1/tokens", tokenRoutes::issue);
+    getAndHead(r, "/api/v1/tokens", tokenRoutes::list);
+    r.delete("/api/v1/tokens/{id}", tokenRoutes::revoke);
   }
 
-  private static void authenticate(Context ctx, TokenStore tokens, RateLimiter limiter) {
-    String path = ctx.path();
-    if (path.equals("/health") || path.equals("/openapi.json")) {
-      ctx.attribute("caller", "anonymous");
-      return;
-    }
-    String header = ctx.header("Authorization");
-    String token = null;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      token = header.substring(7).trim();
-    }
-    String caller =
-        tokens
-            .caller(token)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        401,
-                        "Unauthorized",
-                        header == null
-                            ? "send the API token as 'Authorization: Bearer <token>'"
-                            : "the token is not valid"));
-    ctx.attribute("caller", caller);
-    long wait = limiter.acquire(caller);
-    if (wait > 0) {
-      ctx.header("Retry-After", String.valueOf(wait));
-      throw new ApiException(
-          429, "Too many requests", "rate limit reached; retry in " + wait + " s");
-    }
+  private static void index(Context ctx) {
+    Json.send(
+        ctx,
+        Json.MAPPER
+            .createObjectNode()
+            .put("name", "OmniVibe Workstation API")
+            .put("version", "v1")
+            .put("openapi", "/openapi.json")
+            .put("jobs", "/api/v1/jobs"));
   }
 
-  private static void timing(Context ctx, Engine engine, ApiConfig config) {
-    Long started = ctx.attribute(STARTED);
-    if (started == null) {
-      return;
-    }
-    double ms = (System.nanoTime() - started) / 1e6;
-    ctx.header("X-Response-Time", (Math.round(ms * 100) / 100.0) + "ms");
-    String template = ctx.endpointHandlerPath();
-    String op =
-        ctx.method() + " " + (template == null || template.isEmpty() ? "(unmatched)" : template);
-    engine
-        .monitor()
-        .record(op, "api", ms, ctx.statusCode() >= 500 ? Status.ERROR : Status.SUCCESS, Map.of());
-    if (ms >= config.slowRequest.toMillis()) {
-      LOG.warn("slow request: {} took {} ms (status {})", op, Math.round(ms), ctx.statusCode());
-    }
+  /** GET plus HEAD: HEAD runs the same handler and checks; Jetty drops the body. */
+  private static void getAndHead(RoutesConfig r, String path, Handler handler) {
+    r.get(path, handler);
+    r.head(path, handler);
+  }
+
+  private static Handler then(Handler first, Handler second) {
+    return ctx -> {
+      first.handle(ctx);
+      second.handle(ctx);
+    };
   }
 
   private static void unmatched(Context ctx, int status, String detail) {
@@ -294,6 +261,22 @@ public final class ApiServer implements AutoCloseable {
           ctx,
           new ApiException(status, status == 404 ? "Not found" : "Method not allowed", detail));
     }
+  }
+
+  /** 405 with the methods the path does take (RFC 9110 15.5.6). */
+  private static void notAllowed(Context ctx) {
+    String allow =
+        ROUTES.stream()
+            .filter(r -> r.fits(ctx.path()))
+            .flatMap(
+                r ->
+                    r.method().equals("GET")
+                        ? java.util.stream.Stream.of("GET", "HEAD")
+                        : java.util.stream.Stream.of(r.method()))
+            .distinct()
+            .collect(Collectors.joining(", "));
+    ctx.header("Allow", allow);
+    unmatched(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; it takes " + allow);
   }
 
   private static byte[] resource(String name) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.Problem;
-import dev.omnivibe.engine.job.IllegalTransitionException;
+import dev.omnivibe.engine.job.JobConflictException;
 import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.store.StoreException;
 import io.javalin.http.Context;
@@ -32,7 +32,7 @@ final class Problems {
     if (e instanceof UnknownJobException) {
       return ApiException.notFound(e.getMessage());
     }
-    if (e instanceof IllegalTransitionException || e instanceof IllegalStateException) {
+    if (e instanceof JobConflictException) {
       return ApiException.conflict(e.getMessage());
     }
     if (e instanceof IllegalArgumentException) {
@@ -42,13 +42,19 @@ final class Problems {
       return ApiException.badRequest("malformed JSON: " + j.getOriginalMessage());
     }
     if (e instanceof StoreException) {
-      return new ApiException(503, "Store unavailable", e.getMessage());
+      // Its message names the store's file: for the node's log, not for callers.
+      LOG.warn("store unavailable: {}", e.getMessage());
+      return new ApiException(
+          503, "Store unavailable", "the job store cannot be reached now; try again shortly");
     }
     if (e instanceof HttpResponseException h) {
       return new ApiException(h.getStatus(), "HTTP " + h.getStatus(), h.getMessage());
     }
-    LOG.error("unexpected error", e);
-    return new ApiException(500, "Internal error", "unexpected error: " + e);
+    // Unexpected: the whole story goes to the node's log; callers learn nothing of the machine.
+    String ref = Long.toHexString(System.nanoTime());
+    LOG.error("unexpected error (ref {})", ref, e);
+    return new ApiException(
+        500, "Internal error", "unexpected error; the node's log has it under ref " + ref);
   }
 
   private static ApiException.FieldError field(Problem p) {

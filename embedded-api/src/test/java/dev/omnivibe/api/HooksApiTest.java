@@ -31,7 +31,17 @@ class HooksApiTest {
           ex.close();
         });
     receiver.start();
-    try (ApiFixture api = new ApiFixture(dir)) {
+    // The receiver listens on loopback: the node's settings allow exactly that address.
+    try (ApiFixture api =
+        new ApiFixture(
+            dir,
+            new dev.omnivibe.engine.cache.CaffeineCache(1 << 20),
+            new ApiConfig().port(0),
+            c ->
+                c.hooks(
+                    dev.omnivibe.engine.hooks.HookSettings.NONE.withTargets(
+                        new dev.omnivibe.engine.hooks.WebhookTargets(
+                            false, java.util.List.of("127.0.0.1")))))) {
       String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0.5, null));
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/done";
       HttpResponse<String> r =
@@ -64,6 +74,44 @@ class HooksApiTest {
       assertThat(p.get("errors").findValuesAsText("pointer"))
           .containsExactly("/hooks/0/command", "/hooks/1/webhook");
       assertThat(p.get("errors").get(0).get("detail").asText()).contains("config file");
+      assertThat(ApiFixture.json(api.get("/api/v1/jobs")).get("jobs")).isEmpty();
+    }
+  }
+
+  @Test
+  void webhooksIntoTheNodesOwnNetworkAreRefusedUnlessTheNodeAllowsThem() throws Exception {
+    try (ApiFixture api = new ApiFixture(dir)) {
+      String deck = api.remoteDeck(TestDecks.tiny(dir.resolve("deck"), 1, 1.0, 0, null));
+      String[] targets = {
+        "http://127.0.0.1:8080/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.7/hook",
+        "http://192.168.1.20/hook",
+        "http://[::1]:9000/hook",
+        "http://localhost/hook",
+        "http://100.64.0.1/hook",
+        "http://[::ffff:127.0.0.1]/hook"
+      };
+      StringBuilder hooks = new StringBuilder();
+      for (String t : targets) {
+        hooks
+            .append(hooks.length() == 0 ? "" : ",")
+            .append("{\"webhook\": \"")
+            .append(t)
+            .append("\"}");
+      }
+      HttpResponse<String> r =
+          api.postJson("/api/v1/jobs", "{\"deck\": " + deck + ", \"hooks\": [" + hooks + "]}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+      JsonNode errors = ApiFixture.json(r).get("errors");
+      assertThat(errors).hasSize(targets.length);
+      assertThat(errors.get(0).get("detail").asText())
+          .contains("127.0.0.1, a loopback address")
+          .contains("hooks.allowed-targets");
+      assertThat(errors.get(1).get("detail").asText()).contains("link-local");
+      assertThat(errors.get(2).get("detail").asText()).contains("private");
+      assertThat(errors.get(6).get("detail").asText()).contains("carrier-grade NAT");
+      assertThat(errors.get(7).get("detail").asText()).contains("loopback");
       assertThat(ApiFixture.json(api.get("/api/v1/jobs")).get("jobs")).isEmpty();
     }
   }

@@ -69,6 +69,23 @@ class SecurityTest {
   }
 
   @Test
+  void headIsHeldToTheSameRulesAsGet() throws Exception {
+    String submitter = api.tokens.issue("head script");
+    HttpResponse<String> head =
+        api.send(
+            api.requestAs(submitter, "/api/v1/tokens")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(head.statusCode()).isEqualTo(403);
+    HttpResponse<String> anonymous =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/jobs"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void otherTokensWorkAndOnlyTheOwnerRotates() throws Exception {
     String colleague = api.tokens.issue("render script");
     HttpResponse<String> r = api.send(api.requestAs(colleague, "/api/v1/queues").GET().build());
@@ -107,26 +124,91 @@ class SecurityTest {
   }
 
   @Test
-  void aRateLimitAnswers429WithRetryAfter(@TempDir Path own) throws Exception {
-    try (ApiFixture limited =
-        new ApiFixture(
-            own, new CaffeineCache(1 << 20), new ApiConfig().port(0).rateLimit(0.5, 3))) {
-      int[] codes = new int[5];
+  void tokensHaveTheirOwnRateLimitsAndTheOwnerIsNotThrottled(@TempDir Path own) throws Exception {
+    try (ApiFixture f = new ApiFixture(own)) {
+      // A load test of your own node with your own token: nothing refused.
+      for (int i = 0; i < 300; i++) {
+        assertThat(f.get("/api/v1/queues").statusCode()).as("owner request " + i).isEqualTo(200);
+      }
+      HttpResponse<String> made =
+          f.postJson("/api/v1/tokens", "{\"name\": \"slow script\", \"ratePerSecond\": 0.5}");
+      assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+      assertThat(ApiFixture.json(made).get("role").asText()).isEqualTo("submitter");
+      String slow = ApiFixture.json(made).get("token").asText();
+      int[] codes = new int[3];
       HttpResponse<String> last = null;
       for (int i = 0; i < codes.length; i++) {
-        last = limited.get("/api/v1/queues");
+        last = f.send(f.requestAs(slow, "/api/v1/queues").GET().build());
         codes[i] = last.statusCode();
       }
-      assertThat(codes).containsSubsequence(200, 200, 200, 429);
-      assertThat(last.statusCode()).isEqualTo(429);
+      assertThat(codes).containsExactly(200, 429, 429);
       assertThat(last.headers().firstValue("Retry-After"))
           .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
-      // /health is not rate limited, and the server keeps serving
-      assertThat(
-              limited
-                  .send(HttpRequest.newBuilder(limited.uri("/health")).GET().build())
-                  .statusCode())
+      assertThat(ApiFixture.json(last).get("detail").asText()).contains("rate limit of this token");
+      // Other tokens and /health are not held back by it.
+      assertThat(f.get("/api/v1/queues").statusCode()).isEqualTo(200);
+      assertThat(f.send(HttpRequest.newBuilder(f.uri("/health")).GET().build()).statusCode())
           .isEqualTo(200);
+      HttpResponse<String> listed = f.get("/api/v1/tokens");
+      assertThat(ApiFixture.json(listed).get("tokens").get(0).get("ratePerSecond").asDouble())
+          .isEqualTo(0.5);
+    }
+  }
+
+  @Test
+  void badTokensAreRefusedByAddressBeforeTheyAreLookedUp(@TempDir Path own) throws Exception {
+    try (ApiFixture f = new ApiFixture(own)) {
+      java.util.concurrent.atomic.AtomicInteger lookups =
+          new java.util.concurrent.atomic.AtomicInteger();
+      dev.omnivibe.engine.store.Store counting =
+          (dev.omnivibe.engine.store.Store)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {dev.omnivibe.engine.store.Store.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("clientByTokenHash")) {
+                      lookups.incrementAndGet();
+                    }
+                    try {
+                      return method.invoke(f.engine.store(), args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      dev.omnivibe.api.auth.TokenStore tokens =
+          new dev.omnivibe.api.auth.TokenStore(
+              f.tokens.file(), counting, java.time.Clock.systemUTC());
+      try (ApiServer guarded =
+          ApiServer.start(
+              f.engine,
+              new CaffeineCache(1 << 20),
+              tokens,
+              new ApiConfig().port(0).failedTokensPerSecond(1))) {
+        java.net.URI uri = java.net.URI.create(guarded.url() + "/api/v1/queues");
+        int[] codes = new int[14];
+        for (int i = 0; i < codes.length; i++) {
+          codes[i] =
+              f.send(
+                      HttpRequest.newBuilder(uri)
+                          .header("Authorization", "Bearer ovw_guess-" + i)
+                          .GET()
+                          .build())
+                  .statusCode();
+        }
+        // A burst of ten failures is looked up and answered 401; then the address is cut off.
+        assertThat(codes).startsWith(401, 401, 401, 401, 401, 401, 401, 401, 401, 401);
+        assertThat(codes[codes.length - 1]).isEqualTo(429);
+        assertThat(lookups.get()).isEqualTo(10);
+        // The owner's token is known without the store and still gets in from that address.
+        assertThat(
+                f.send(
+                        HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + f.token)
+                            .GET()
+                            .build())
+                    .statusCode())
+            .isEqualTo(200);
+      }
     }
   }
 

@@ -50,7 +50,7 @@ class SpeechApiTest {
     HttpResponse<String> first = api.get("/api/v1/voice/list");
     assertThat(first.statusCode()).isEqualTo(200);
     JsonNode body = ApiFixture.json(first);
-    assertThat(body.get("engine").asText()).isEqualTo("espeak-ng");
+    assertThat(body.get("engine").asText()).isEqualTo(api.engine.speechEngineName());
     assertThat(body.get("voices").findValuesAsText("id")).contains("en-us", "de");
     assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
     HttpResponse<String> again = api.get("/api/v1/voice/list");

@@ -78,6 +78,7 @@ public final class Engine implements AutoCloseable {
   private final Submissions submissions;
   private final StudioLink studio;
   private final String studioProblem;
+  private final String instanceId;
 
   private Engine(
       EngineConfig config, EngineLock lock, Store store, StudioLink studio, String studioProblem) {
@@ -86,6 +87,7 @@ public final class Engine implements AutoCloseable {
     this.store = store;
     this.studio = studio;
     this.studioProblem = studioProblem;
+    this.instanceId = dev.omnivibe.engine.platform.DataFolderId.of(config.dataDir);
     Path cacheFile =
         config.encoderCache != null ? config.encoderCache : config.dataDir.resolve("encoders.json");
     this.detector = new EncoderDetector(config.tools, cacheFile, config.clock);
@@ -145,6 +147,9 @@ public final class Engine implements AutoCloseable {
             handlers,
             workers,
             config.random,
+            config.studio != null
+                ? config.studio.node()
+                : dev.omnivibe.engine.platform.DataFolderId.nodeName(config.dataDir),
             (job, jobs) -> {
               var verdict = narrations.check(job, jobs);
               return studio == null
@@ -250,6 +255,24 @@ public final class Engine implements AutoCloseable {
 
   private Path workDir() {
     return config.dataDir.resolve("work");
+  }
+
+  /** Where a job's own webhooks may point (the node's settings). */
+  public dev.omnivibe.engine.hooks.WebhookTargets webhookTargets() {
+    return config.hooks.targets();
+  }
+
+  /** The local speech engine's name (e.g. {@code espeak-ng}), for listings of its voices. */
+  public String speechEngineName() {
+    return speech.name();
+  }
+
+  /**
+   * This data folder's own random id: what keeps one node's cached API answers from another's, even
+   * on one Redis.
+   */
+  public String instanceId() {
+    return instanceId;
   }
 
   /** Uploaded and generated media; in a studio, the shared folder's, so every node reads them. */
@@ -392,7 +415,14 @@ public final class Engine implements AutoCloseable {
    */
   public RenderJob narrate(String name, SpeechRequest speech, double lufs, int priority)
       throws InvalidDeckException, IOException, InterruptedException {
-    return submissions.narrate(name, speech, lufs, priority);
+    return narrate(name, speech, lufs, priority, RenderJob.LOCAL);
+  }
+
+  /** As {@link #narrate(String, SpeechRequest, double, int)}, asked for by {@code submittedBy}. */
+  public RenderJob narrate(
+      String name, SpeechRequest speech, double lufs, int priority, String submittedBy)
+      throws InvalidDeckException, IOException, InterruptedException {
+    return submissions.narrate(name, speech, lufs, priority, submittedBy);
   }
 
   public Optional<RenderJob> job(String id) {

@@ -139,7 +139,7 @@ final class Narrations {
    * Queues the narration jobs (or finds identical earlier ones) and returns, per slide, what the
    * render needs: {@code job:<id>} to wait for, or {@code asset:<sha256>} already spoken.
    */
-  Map<Integer, String> submit(List<Spoken> spoken, String name, int priority) {
+  Map<Integer, String> submit(List<Spoken> spoken, String name, int priority, String by) {
     Map<Integer, String> needs = new LinkedHashMap<>();
     for (Spoken s : spoken) {
       String key = s.payload().dedupKey();
@@ -158,7 +158,8 @@ final class Narrations {
                   s.payload().toJson(),
                   null,
                   null,
-                  key));
+                  key,
+                  by));
       needs.put(s.slide(), "job:" + job.id());
     }
     return needs;

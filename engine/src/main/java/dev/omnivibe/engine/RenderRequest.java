@@ -21,6 +21,7 @@ import java.util.List;
  * @param retryPolicy null for the default
  * @param limits null for the default
  * @param hooks what to run or call when this job finishes (besides the global hooks)
+ * @param submittedBy who asks (see {@code RenderJob.submittedBy()}); null for this workstation
  */
 public record RenderRequest(
     String name,
@@ -32,13 +33,39 @@ public record RenderRequest(
     Path output,
     RetryPolicy retryPolicy,
     TimeLimits limits,
-    List<Hook> hooks) {
+    List<Hook> hooks,
+    String submittedBy) {
 
   public RenderRequest {
     Priority.check(priority);
+    submittedBy =
+        submittedBy == null || submittedBy.isBlank()
+            ? dev.omnivibe.engine.job.RenderJob.LOCAL
+            : submittedBy;
     hooks = hooks == null ? List.of() : List.copyOf(hooks);
     encoder = encoder == null || encoder.isBlank() ? "auto" : encoder.trim();
     name = name == null || name.isBlank() ? "Untitled render" : name.trim();
+  }
+
+  /** A request of this workstation's own user. */
+  public RenderRequest(
+      String name,
+      JsonNode deck,
+      Path baseDir,
+      int priority,
+      QueueName queue,
+      String encoder,
+      Path output,
+      RetryPolicy retryPolicy,
+      TimeLimits limits,
+      List<Hook> hooks) {
+    this(name, deck, baseDir, priority, queue, encoder, output, retryPolicy, limits, hooks, null);
+  }
+
+  /** The same request, asked for by {@code who}. */
+  public RenderRequest by(String who) {
+    return new RenderRequest(
+        name, deck, baseDir, priority, queue, encoder, output, retryPolicy, limits, hooks, who);
   }
 
   /** A request without hooks of its own. */

@@ -134,7 +134,8 @@ final class Submissions {
             "cannot copy the deck's files to the studio's shared folder: " + e.getMessage(), e);
       }
     }
-    Map<Integer, String> needs = narrations.submit(spoken, request.name(), request.priority());
+    Map<Integer, String> needs =
+        narrations.submit(spoken, request.name(), request.priority(), request.submittedBy());
     RenderPayload payload =
         new RenderPayload(
             deckJson,
@@ -155,7 +156,8 @@ final class Submissions {
                 payload.toJson(),
                 request.retryPolicy(),
                 request.limits(),
-                key));
+                key,
+                request.submittedBy()));
     if (job.isFollower()) {
       cache.countMerged();
     } else {
@@ -219,11 +221,13 @@ final class Submissions {
         request.name(),
         request.queue() == null ? QueueName.VIDEO : request.queue(),
         request.priority(),
-        earlier);
+        earlier,
+        request.submittedBy());
   }
 
   /** A finished job answered by an identical earlier one (same type, payload and result). */
-  private RenderJob cachedCopy(String name, QueueName queueName, int priority, RenderJob earlier) {
+  private RenderJob cachedCopy(
+      String name, QueueName queueName, int priority, RenderJob earlier, String submittedBy) {
     var now = clock.instant();
     return new RenderJob(
         UUID.randomUUID().toString(),
@@ -248,10 +252,13 @@ final class Submissions {
         now,
         null,
         null,
-        earlier.result());
+        earlier.result(),
+        submittedBy,
+        null);
   }
 
-  RenderJob narrate(String name, SpeechRequest request, double lufs, int priority)
+  RenderJob narrate(
+      String name, SpeechRequest request, double lufs, int priority, String submittedBy)
       throws InvalidDeckException, IOException, InterruptedException {
     List<Problem> problems = request.problems("", speech.voices());
     if (!problems.isEmpty()) {
@@ -261,10 +268,19 @@ final class Submissions {
     String key = payload.dedupKey();
     Optional<RenderJob> earlier = cache.lookup(key);
     if (earlier.isPresent()) {
-      return queue.record(cachedCopy(name, QueueName.AUDIO, priority, earlier.get()));
+      return queue.record(cachedCopy(name, QueueName.AUDIO, priority, earlier.get(), submittedBy));
     }
     return queue.submit(
-        new NewJob(name, JobType.NARRATION, null, priority, payload.toJson(), null, null, key));
+        new NewJob(
+            name,
+            JobType.NARRATION,
+            null,
+            priority,
+            payload.toJson(),
+            null,
+            null,
+            key,
+            submittedBy));
   }
 
   static String safeName(String name) {

@@ -42,7 +42,10 @@ class EngineHooksTest {
     receiver.start();
     String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
     Path deck = TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0.5, null);
-    HookSettings settings = HookSettings.NONE.withGlobal(List.of(Hook.webhook(base + "/studio")));
+    HookSettings settings =
+        HookSettings.NONE
+            .withGlobal(List.of(Hook.webhook(base + "/studio")))
+            .withTargets(new dev.omnivibe.engine.hooks.WebhookTargets(false, List.of("127.0.0.1")));
     try (Engine engine =
         Engine.open(
             new EngineConfig(dir.resolve("data"), TestFfmpeg.real())

@@ -72,20 +72,40 @@ public final class TokenStore {
   }
 
   /** A token issued to another caller; the secret is shown once and only its hash is kept. */
-  public record Issued(String id, String name, String token, java.time.Instant createdAt) {}
+  public record Issued(
+      String id, String name, String token, java.time.Instant createdAt, Role role, Double rate) {}
 
-  /** A new token for another caller (a script, a colleague). */
-  public Issued issueClient(String name) {
+  /**
+   * A new token for another caller (a script, a colleague).
+   *
+   * @param ratePerSecond its own request limit, or null for the role's default
+   */
+  public Issued issueClient(String name, Role role, Double ratePerSecond) {
+    if (role == Role.OWNER) {
+      throw new IllegalArgumentException("the owner's token is the data folder's own");
+    }
     String token = newToken();
     ApiClient c =
-        new ApiClient(UUID.randomUUID().toString(), name, hex(hash(token)), clock.instant(), null);
+        new ApiClient(
+            UUID.randomUUID().toString(),
+            name,
+            hex(hash(token)),
+            clock.instant(),
+            null,
+            role.id(),
+            ratePerSecond);
     store.saveClient(c);
-    return new Issued(c.id(), name, token, c.createdAt());
+    return new Issued(c.id(), name, token, c.createdAt(), role, ratePerSecond);
   }
 
-  /** A new token for another caller; returns the secret. */
+  /** A new submitter token for another caller; returns the secret. */
   public String issue(String name) {
-    return issueClient(name).token();
+    return issueClient(name, Role.SUBMITTER, null).token();
+  }
+
+  /** A new token with {@code role}; returns the secret. */
+  public String issue(String name, Role role) {
+    return issueClient(name, role, null).token();
   }
 
   /** The other callers' tokens (never their secrets). */
@@ -98,17 +118,33 @@ public final class TokenStore {
     return store.deleteClient(id);
   }
 
+  /** True when {@code token} is the owner's; answered from memory, without the store. */
+  public boolean isOwner(String token) {
+    return token != null && !token.isEmpty() && MessageDigest.isEqual(hash(token), ownerHash);
+  }
+
   /** The caller a token belongs to, or empty when it is not a valid token. */
-  public Optional<String> caller(String token) {
+  public Optional<Caller> caller(String token) {
     if (token == null || token.isEmpty()) {
       return Optional.empty();
     }
     byte[] h = hash(token);
+    String key = hex(h).substring(0, 32);
     if (MessageDigest.isEqual(h, ownerHash)) {
-      return Optional.of(OWNER);
+      return Optional.of(new Caller(OWNER, Role.OWNER, key, null));
     }
     // Looked up by hash: equality of hashes of random 256-bit tokens leaks nothing useful.
-    return store.clientByTokenHash(hex(h)).map(ApiClient::id);
+    return store
+        .clientByTokenHash(hex(h))
+        .map(c -> new Caller(c.id(), role(c.role()), key, c.ratePerSecond()));
+  }
+
+  private static Role role(String stored) {
+    try {
+      return Role.issuable(stored);
+    } catch (IllegalArgumentException e) {
+      return Role.SUBMITTER; // an unknown role from a newer version gets the least
+    }
   }
 
   private void write(String token) throws IOException {

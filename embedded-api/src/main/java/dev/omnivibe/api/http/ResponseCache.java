@@ -20,9 +20,11 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>only GET and HEAD 2xx responses are stored, with the route's TTL;
- *   <li>the key is MD5 over method, path, sorted query, the varying request headers and the caller,
- *       so one token's responses are never served to another; it starts with the path so patterns
- *       can invalidate it;
+ *   <li>every key starts with the node's scope (its data folder's id): nodes that share one Redis
+ *       never see each other's entries, and invalidation by pattern stays within the node;
+ *   <li>the rest of the key is MD5 over method, path, sorted query, the varying request headers and
+ *       the token (a digest of the token itself, so another token, or the same caller after a
+ *       rotation, never gets the entry); the path comes first so patterns can invalidate it;
  *   <li>{@code no-store} or {@code private} on the request or the response keeps it out, and {@code
  *       no-cache} on the request skips the lookup;
  *   <li>a hit is served through the same validators as a miss (ETag, 304), with {@code Age}.
@@ -38,12 +40,25 @@ public final class ResponseCache {
   private final Map<String, Duration> ttls;
   private final Clock clock;
   private final Function<Context, String> caller;
+  private final String prefix;
   private final boolean inProcess;
   private final com.github.benmanes.caffeine.cache.Cache<byte[], CachedEntry> decodedByArray =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(4096).build();
 
+  /**
+   * @param scope the node's own part of every key (see {@code Engine.instanceId()})
+   * @param caller the token's part of the key
+   */
   public ResponseCache(
-      Cache cache, Map<String, Duration> ttls, Clock clock, Function<Context, String> caller) {
+      Cache cache,
+      Map<String, Duration> ttls,
+      Clock clock,
+      String scope,
+      Function<Context, String> caller) {
+    if (scope == null || scope.isBlank() || scope.contains("*") || scope.contains("|")) {
+      throw new IllegalArgumentException("a cache scope is an id without glob characters");
+    }
+    this.prefix = PREFIX + scope + ":";
     this.cache = cache;
     this.ttls = Map.copyOf(ttls);
     this.clock = clock;
@@ -131,16 +146,17 @@ public final class ResponseCache {
       s.append(h).append(':').append(String.valueOf(ctx.header(h))).append('\n');
     }
     s.append(caller.apply(ctx));
-    return PREFIX + ctx.path() + "|" + md5(s.toString());
+    return prefix + ctx.path() + "|" + md5(s.toString());
   }
 
   /**
-   * Removes cached responses whose path matches {@code pathGlob} (e.g. {@code /api/v1/jobs*}).
+   * Removes this node's cached responses whose path matches {@code pathGlob} (e.g. {@code
+   * /api/v1/jobs*}); other nodes' entries are out of reach.
    *
    * @return how many entries went
    */
   public long invalidate(String pathGlob) {
-    return cache.invalidate(PREFIX + pathGlob + "|*");
+    return cache.invalidate(prefix + pathGlob + "|*");
   }
 
   private static final ThreadLocal<MessageDigest> MD5 =

@@ -53,7 +53,7 @@ public final class AssetRoutes {
     try {
       String sha;
       if (type.startsWith("multipart/form-data")) {
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = uploaded(ctx);
         if (file == null) {
           throw ApiException.invalid(
               "multipart uploads need a part named \"file\"",
@@ -85,6 +85,24 @@ public final class AssetRoutes {
       Json.send(ctx, 201, out);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The multipart {@code file} part. A body over the limit without a Content-Length (chunked) is
+   * only found out while the parts are parsed; that is a 413 like any other too-large body.
+   */
+  private UploadedFile uploaded(Context ctx) {
+    try {
+      return ctx.uploadedFile("file");
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        if (m.contains("exceed") || m.contains("too large") || m.contains("max")) {
+          throw Requests.tooLarge(maxBytes);
+        }
+      }
+      throw ApiException.badRequest("the multipart body cannot be read");
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.omnivibe.api.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.api.ApiException;
+import dev.omnivibe.api.http.Gate;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.job.RenderJob;
-import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.queue.JobEvent;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,9 +55,95 @@ public final class JobEvents implements AutoCloseable {
 
   private record Subscriber(String jobId, BlockingQueue<Entry> queue) {}
 
-  public JobEvents(Engine engine) {
+  private final int perCaller;
+  private final int inTotal;
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> open =
+      new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger total =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * @param perCaller open streams one token may hold
+   * @param inTotal open streams on this node
+   */
+  public JobEvents(Engine engine, int perCaller, int inTotal) {
     this.engine = engine;
+    this.perCaller = perCaller;
+    this.inTotal = inTotal;
     engine.addListener(listener);
+  }
+
+  /**
+   * GET /api/v1/jobs/{id}/events. Everything that can be refused is refused before the stream
+   * starts, as problem+json: a job this caller may not see (404), a client that takes neither
+   * {@code text/event-stream} nor a wildcard (406), and too many open streams (429).
+   */
+  public void handle(Context ctx) {
+    RenderJob job = JobRoutes.find(engine, ctx);
+    if (!acceptsEvents(ctx.header("Accept"))) {
+      throw new ApiException(
+          406,
+          "Not acceptable",
+          "this endpoint answers text/event-stream; send Accept: text/event-stream");
+    }
+    String caller = Gate.caller(ctx).tokenKey();
+    var mine = open.computeIfAbsent(caller, k -> new java.util.concurrent.atomic.AtomicInteger());
+    if (mine.incrementAndGet() > perCaller) {
+      mine.decrementAndGet();
+      throw streams("this token already has " + perCaller + " event streams open");
+    }
+    if (total.incrementAndGet() > inTotal) {
+      total.decrementAndGet();
+      mine.decrementAndGet();
+      throw streams("the node already has " + inTotal + " event streams open");
+    }
+    var res = ctx.res();
+    res.setStatus(200);
+    res.setCharacterEncoding("UTF-8");
+    res.setContentType("text/event-stream");
+    res.addHeader("Cache-Control", "no-cache");
+    res.addHeader("X-Accel-Buffering", "no");
+    try {
+      res.flushBuffer();
+    } catch (java.io.IOException e) {
+      release(mine);
+      return; // the client went away before the first byte
+    }
+    ctx.async(
+        cfg -> cfg.timeout = 0,
+        () -> {
+          SseClient client = new SseClient(ctx);
+          stream(client, job, () -> release(mine));
+        });
+  }
+
+  private void release(java.util.concurrent.atomic.AtomicInteger mine) {
+    mine.decrementAndGet();
+    total.decrementAndGet();
+  }
+
+  private static ApiException streams(String why) {
+    return new ApiException(429, "Too many streams", why + "; close one first");
+  }
+
+  /** {@code text/event-stream} (with any parameters), {@code text/*}, {@code *}{@code /*}, none. */
+  static boolean acceptsEvents(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    for (String part : accept.split(",")) {
+      String[] media = part.trim().split(";");
+      String type = media[0].trim().toLowerCase(java.util.Locale.ROOT);
+      boolean refused = false;
+      for (int i = 1; i < media.length; i++) {
+        refused |= media[i].trim().replace(" ", "").matches("q=0(\\.0*)?");
+      }
+      if (!refused
+          && (type.equals("text/event-stream") || type.equals("text/*") || type.equals("*/*"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void onEvent(JobEvent e) {
@@ -88,9 +176,8 @@ public final class JobEvents implements AutoCloseable {
     }
   }
 
-  public void handle(SseClient client) {
-    String id = client.ctx().pathParam("id");
-    RenderJob job = engine.job(id).orElseThrow(() -> new UnknownJobException(id));
+  private void stream(SseClient client, RenderJob job, Runnable onClose) {
+    String id = job.id();
     long after = parse(client.ctx().header("Last-Event-ID"));
     Subscriber sub = new Subscriber(id, new LinkedBlockingQueue<>());
     subscribers.add(sub);
@@ -118,7 +205,16 @@ public final class JobEvents implements AutoCloseable {
     }
     client.keepAlive();
     long from = lastSeen;
-    client.onClose(() -> subscribers.remove(sub));
+    // One callback: the client keeps only the last one it was given.
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    client.onClose(
+        () -> {
+          subscribers.remove(sub);
+          if (closed.compareAndSet(false, true)) {
+            onClose.run();
+          }
+        });
     writers.execute(() -> pump(client, sub, backlog, from));
   }
 

@@ -26,6 +26,12 @@ public final class JobJson {
     n.put("priority", j.priority());
     n.put("queue", j.queue().id());
     n.put("attempts", j.attempts());
+    n.put("submittedBy", j.submittedBy());
+    // Which node ran each attempt, in order (in a studio, the first thing staff ask).
+    var runs = n.putArray("ranOn");
+    for (int i = 0; i < j.nodes().size(); i++) {
+      runs.addObject().put("attempt", i + 1).put("node", j.nodes().get(i));
+    }
     n.put("encoder", j.result() == null ? null : j.result().encoder());
     ObjectNode progress = n.putObject("progress");
     double percent = j.state() == dev.omnivibe.engine.job.JobState.SUCCEEDED ? 100 : p.percent();

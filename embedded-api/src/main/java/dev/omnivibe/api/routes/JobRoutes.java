@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.ApiException.FieldError;
 import dev.omnivibe.api.Json;
+import dev.omnivibe.api.auth.Caller;
+import dev.omnivibe.api.http.Gate;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.hooks.Hook;
+import dev.omnivibe.engine.hooks.WebhookTargets;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.UnknownJobException;
@@ -35,24 +37,28 @@ public final class JobRoutes {
     this.idempotency = idempotency;
   }
 
-  /** POST /api/v1/jobs: 202 with Location; the same Idempotency-Key answers with the same job. */
+  /**
+   * POST /api/v1/jobs: 202 with Location. The same Idempotency-Key answers with the same job, also
+   * when both requests arrive at once.
+   */
   public void submit(Context ctx) throws InvalidDeckException {
     JsonNode body = Requests.json(ctx, maxJsonBytes);
     String key = ctx.header("Idempotency-Key");
-    String caller = ctx.attribute("caller");
-    if (key != null) {
-      String earlier = idempotency.lookup(caller, key, body);
-      if (earlier != null) {
-        ctx.header("Idempotent-Replayed", "true");
-        answer(ctx, 202, engine.job(earlier).orElseThrow(() -> new UnknownJobException(earlier)));
-        return;
-      }
+    Caller caller = Gate.caller(ctx);
+    RenderRequest request = request(body, engine.webhookTargets()).by(caller.id());
+    if (key == null) {
+      answer(ctx, 202, engine.submit(request));
+      return;
     }
-    RenderJob job = engine.submit(request(body));
-    if (key != null) {
-      idempotency.remember(caller, key, body, job.id());
+    Idempotency.Outcome once =
+        idempotency.once(caller.tokenKey(), key, body, () -> engine.submit(request).id());
+    if (once.replayed()) {
+      ctx.header("Idempotent-Replayed", "true");
     }
-    answer(ctx, 202, job);
+    answer(
+        ctx,
+        202,
+        engine.job(once.jobId()).orElseThrow(() -> new UnknownJobException(once.jobId())));
   }
 
   private void answer(Context ctx, int status, RenderJob job) {
@@ -60,23 +66,13 @@ public final class JobRoutes {
     Json.send(ctx, status, JobJson.of(job, engine.progress(job.id())));
   }
 
-  static RenderRequest request(JsonNode body) {
+  static RenderRequest request(JsonNode body, WebhookTargets targets) {
     List<FieldError> errors = new ArrayList<>();
     JsonNode name = body.path("name");
     if (!name.isMissingNode() && !name.isTextual()) {
       errors.add(new FieldError("/name", "must be a string"));
     }
-    int priority = Priority.DEFAULT;
-    JsonNode p = body.path("priority");
-    if (!p.isMissingNode()) {
-      if (!p.isIntegralNumber() || p.asInt() < Priority.MIN || p.asInt() > Priority.MAX) {
-        errors.add(
-            new FieldError(
-                "/priority", "must be a whole number from 0 to 9 (9 runs first), got " + p));
-      } else {
-        priority = p.asInt();
-      }
-    }
+    int priority = Requests.priority(body.path("priority"), errors);
     QueueName queue = null;
     JsonNode q = body.path("queue");
     if (!q.isMissingNode() && !q.isNull()) {
@@ -95,7 +91,7 @@ public final class JobRoutes {
       errors.add(
           new FieldError("/deck", "required: the deck, with every file as \"asset:<sha256>\""));
     }
-    List<Hook> hooks = hooks(body.path("hooks"), errors);
+    List<Hook> hooks = hooks(body.path("hooks"), targets, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the request has " + errors.size() + " problem(s)", errors);
     }
@@ -109,14 +105,15 @@ public final class JobRoutes {
         null,
         null,
         null,
-        hooks);
+        hooks,
+        null);
   }
 
   /**
    * {@code "hooks": [{"webhook": "https://…"}]}. A remote caller may only ask for webhooks: running
    * programs is for the config file of the machine itself.
    */
-  static List<Hook> hooks(JsonNode node, List<FieldError> errors) {
+  static List<Hook> hooks(JsonNode node, WebhookTargets targets, List<FieldError> errors) {
     List<Hook> out = new ArrayList<>();
     if (node.isMissingNode() || node.isNull()) {
       return out;
@@ -134,7 +131,9 @@ public final class JobRoutes {
                 "command hooks cannot be set over the API; set hooks.command in the node's config file"));
       } else if (h.path("webhook").isTextual()) {
         try {
-          out.add(Hook.webhook(h.get("webhook").asText()));
+          Hook.Webhook w = Hook.webhook(h.get("webhook").asText());
+          targets.check(w.url());
+          out.add(w);
         } catch (IllegalArgumentException e) {
           errors.add(new FieldError("/hooks/" + i + "/webhook", e.getMessage()));
         }
@@ -174,13 +173,11 @@ public final class JobRoutes {
             "limit must be 1-" + JobQuery.MAX_LIMIT, List.of(new FieldError("/limit", "got " + l)));
       }
     }
-    JobPage page =
-        engine.jobs(
-            new JobQuery(
-                states,
-                queue == null ? null : QueueName.parse(queue),
-                limit,
-                ctx.queryParam("cursor")));
+    JobQuery query =
+        new JobQuery(
+            states, queue == null ? null : QueueName.parse(queue), limit, ctx.queryParam("cursor"));
+    Caller caller = Gate.caller(ctx);
+    JobPage page = engine.jobs(caller.ownJobsOnly() ? query.of(caller.id()) : query);
     ObjectNode out = Json.MAPPER.createObjectNode();
     var arr = out.putArray("jobs");
     page.jobs().forEach(j -> arr.add(JobJson.of(j, engine.progress(j.id()))));
@@ -204,17 +201,32 @@ public final class JobRoutes {
     String id = find(ctx).id();
     JsonNode body = Requests.json(ctx, maxJsonBytes);
     JsonNode p = body.path("priority");
-    if (!p.isIntegralNumber()) {
-      throw ApiException.invalid(
-          "only priority can be changed",
-          List.of(new FieldError("/priority", "required: a whole number from 0 to 9")));
+    List<FieldError> errors = new ArrayList<>();
+    if (p.isMissingNode()) {
+      errors.add(new FieldError("/priority", "required: a whole number from 0 to 9"));
     }
-    RenderJob job = engine.changePriority(id, p.asInt());
+    int priority = Requests.priority(p, errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("only priority can be changed", errors);
+    }
+    RenderJob job = engine.changePriority(id, priority);
     Json.send(ctx, JobJson.of(job, engine.progress(id)));
   }
 
   RenderJob find(Context ctx) {
+    return find(engine, ctx);
+  }
+
+  /**
+   * The job in the path, if this caller may see it: a submitter sees only its own, and another's
+   * job answers 404 exactly as a missing one does, so its existence is not given away.
+   */
+  static RenderJob find(Engine engine, Context ctx) {
     String id = ctx.pathParam("id");
-    return engine.job(id).orElseThrow(() -> new UnknownJobException(id));
+    Caller caller = Gate.caller(ctx);
+    return engine
+        .job(id)
+        .filter(j -> !caller.ownJobsOnly() || caller.id().equals(j.submittedBy()))
+        .orElseThrow(() -> new UnknownJobException(id));
   }
 }

@@ -6,7 +6,6 @@ import dev.omnivibe.api.http.Send;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.RenderJob;
-import dev.omnivibe.engine.job.UnknownJobException;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.io.IOException;
@@ -30,8 +29,8 @@ public final class OutputDownload {
   }
 
   public void handle(Context ctx) throws IOException {
-    String id = ctx.pathParam("id");
-    RenderJob job = engine.job(id).orElseThrow(() -> new UnknownJobException(id));
+    RenderJob job = JobRoutes.find(engine, ctx);
+    String id = job.id();
     if (job.state() != JobState.SUCCEEDED
         || job.result() == null
         || job.result().output() == null) {

@@ -49,6 +49,56 @@ final class Requests {
     }
   }
 
+  /**
+   * A priority: missing gives the default; anything but a whole number from 0 to 9 is a field error
+   * (a huge number is refused, not truncated; a string is not read as one).
+   */
+  static int priority(JsonNode p, java.util.List<ApiException.FieldError> errors) {
+    if (p.isMissingNode()) {
+      return dev.omnivibe.engine.job.Priority.DEFAULT;
+    }
+    if (p.isIntegralNumber()
+        && p.canConvertToInt()
+        && p.intValue() >= dev.omnivibe.engine.job.Priority.MIN
+        && p.intValue() <= dev.omnivibe.engine.job.Priority.MAX) {
+      return p.intValue();
+    }
+    errors.add(
+        new ApiException.FieldError(
+            "/priority", "must be a whole number from 0 to 9 (9 runs first), got " + p));
+    return dev.omnivibe.engine.job.Priority.DEFAULT;
+  }
+
+  /**
+   * A whole number within {@code min}..{@code max}, or {@code fallback} when missing; anything else
+   * is a field error naming {@code pointer}.
+   */
+  static int wholeNumber(
+      JsonNode n,
+      String pointer,
+      int min,
+      int max,
+      int fallback,
+      String unit,
+      java.util.List<ApiException.FieldError> errors) {
+    if (n.isMissingNode()) {
+      return fallback;
+    }
+    if (n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= min && n.intValue() <= max) {
+      return n.intValue();
+    }
+    boolean bounded = min != Integer.MIN_VALUE || max != Integer.MAX_VALUE;
+    errors.add(
+        new ApiException.FieldError(
+            pointer,
+            "must be a whole number of "
+                + unit
+                + (bounded ? " from " + min + " to " + max : "")
+                + ", got "
+                + n));
+    return fallback;
+  }
+
   static ApiException tooLarge(long maxBytes) {
     return new ApiException(
         413, "Payload too large", "the body is larger than " + maxBytes + " bytes");

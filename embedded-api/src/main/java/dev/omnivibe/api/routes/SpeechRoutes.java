@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.ApiException.FieldError;
 import dev.omnivibe.api.Json;
+import dev.omnivibe.api.http.Gate;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.audio.Loudness;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
@@ -35,7 +35,7 @@ public final class SpeechRoutes {
   public void voices(Context ctx) throws Exception {
     List<Voice> voices = list();
     ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("engine", "espeak-ng");
+    out.put("engine", engine.speechEngineName());
     out.put("default", SpeechRequest.DEFAULT_VOICE);
     ArrayNode arr = out.putArray("voices");
     for (Voice v : voices) {
@@ -59,10 +59,16 @@ public final class SpeechRoutes {
     if (!text.isTextual()) {
       errors.add(new FieldError("/text", "must be a string with the words to speak"));
     }
-    JsonNode rate = body.path("rate");
-    if (!rate.isMissingNode() && !rate.isIntegralNumber()) {
-      errors.add(new FieldError("/rate", "must be a whole number of words per minute"));
-    }
+    // The range is the engine's to check, with the text and the voice, so all come back at once.
+    int rate =
+        Requests.wholeNumber(
+            body.path("rate"),
+            "/rate",
+            Integer.MIN_VALUE,
+            Integer.MAX_VALUE,
+            SpeechRequest.DEFAULT_RATE,
+            "words per minute",
+            errors);
     JsonNode loud = body.path("loudness");
     if (!loud.isMissingNode()
         && !loud.isNull()
@@ -71,21 +77,25 @@ public final class SpeechRoutes {
           new FieldError(
               "/loudness", "must be a target in LUFS from -40 to -5 (or null to keep the level)"));
     }
-    int priority = body.path("priority").asInt(Priority.DEFAULT);
-    if (priority < Priority.MIN || priority > Priority.MAX) {
-      errors.add(new FieldError("/priority", "must be a whole number from 0 to 9"));
+    int priority = Requests.priority(body.path("priority"), errors);
+    JsonNode name = body.path("name");
+    if (!name.isMissingNode() && !name.isTextual()) {
+      errors.add(new FieldError("/name", "must be a string"));
+    }
+    JsonNode voice = body.path("voice");
+    if (!voice.isMissingNode() && !voice.isNull() && !voice.isTextual()) {
+      errors.add(new FieldError("/voice", "must be a voice id such as en-us"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid("the request has " + errors.size() + " problem(s)", errors);
     }
     SpeechRequest speech =
-        new SpeechRequest(
-            text.asText(), body.path("voice").asText(null), rate.asInt(SpeechRequest.DEFAULT_RATE));
+        new SpeechRequest(text.asText(), voice.isTextual() ? voice.asText() : null, rate);
     double lufs =
         loud.isMissingNode() ? Loudness.DEFAULT_LUFS : loud.isNull() ? Double.NaN : loud.asDouble();
     RenderJob job;
     try {
-      job = engine.narrate(body.path("name").asText("Narration"), speech, lufs, priority);
+      job = engine.narrate(name.asText("Narration"), speech, lufs, priority, Gate.caller(ctx).id());
     } catch (InvalidDeckException e) {
       throw ApiException.invalid(
           "the speech request has " + e.problems().size() + " problem(s): " + e.getMessage(),

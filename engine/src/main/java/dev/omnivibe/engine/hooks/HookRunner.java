@@ -73,16 +73,21 @@ public final class HookRunner implements JobListener, AutoCloseable {
     }
     // Global hooks are about renders: a deck's narration and the scheduled clean-ups are steps,
     // not results anyone waits for. A job's own hooks always run.
-    List<Hook> hooks =
-        new ArrayList<>(
-            job.type() == dev.omnivibe.engine.job.JobType.RENDER ? settings.global() : List.of());
-    hooks.addAll(perJob.apply(job));
-    for (Hook h : hooks) {
-      pool.execute(() -> run(h, job));
+    if (job.type() == dev.omnivibe.engine.job.JobType.RENDER) {
+      for (Hook h : settings.global()) {
+        pool.execute(() -> run(h, job, false));
+      }
+    }
+    for (Hook h : perJob.apply(job)) {
+      pool.execute(() -> run(h, job, true));
     }
   }
 
-  private void run(Hook hook, RenderJob job) {
+  /**
+   * @param checked the hook came with the job (from an API caller): its webhook target is checked
+   *     again now, since the name may point somewhere else than at submit
+   */
+  private void run(Hook hook, RenderJob job, boolean checked) {
     long start = System.nanoTime();
     String what =
         hook instanceof Hook.Command c
@@ -92,6 +97,9 @@ public final class HookRunner implements JobListener, AutoCloseable {
       if (hook instanceof Hook.Command c) {
         command(c, job);
       } else {
+        if (checked) {
+          settings.targets().check(((Hook.Webhook) hook).url());
+        }
         webhook((Hook.Webhook) hook, job);
       }
       monitor.record(

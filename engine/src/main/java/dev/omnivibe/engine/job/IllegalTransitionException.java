@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.job;
 
 /** A job was asked to make a state change that the transition table does not allow. */
-public final class IllegalTransitionException extends IllegalStateException {
+public final class IllegalTransitionException extends JobConflictException {
   private static final long serialVersionUID = 1L;
   private final JobState from;
   private final JobState to;

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param softwareOnly the next attempt must not use a hardware encoder (it failed before)
  * @param cached the result came from an earlier identical job
  * @param notBefore when a job waiting for a retry may run again
+ * @param submittedBy who asked for it: {@value #LOCAL} for this workstation's own user (the window,
+ *     the terminal, a watch folder), else the API caller's id ({@code owner} or a token's id)
+ * @param nodes the studio node that ran each attempt, in order (this node's id when it ran here)
  */
 public record RenderJob(
     String id,
@@ -40,7 +43,12 @@ public record RenderJob(
     Instant finishedAt,
     Instant notBefore,
     JobError error,
-    JobResult result) {
+    JobResult result,
+    String submittedBy,
+    java.util.List<String> nodes) {
+
+  /** {@link #submittedBy()} of jobs made at the workstation itself. */
+  public static final String LOCAL = "local";
 
   public RenderJob {
     Objects.requireNonNull(id, "id");
@@ -51,9 +59,11 @@ public record RenderJob(
     Priority.check(priority);
     retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
     limits = limits == null ? TimeLimits.DEFAULT : limits;
+    submittedBy = submittedBy == null || submittedBy.isBlank() ? LOCAL : submittedBy;
+    nodes = nodes == null ? java.util.List.of() : java.util.List.copyOf(nodes);
   }
 
-  /** A new job, queued now. */
+  /** A new job of this workstation's own user, queued now. */
   public static RenderJob queued(
       String id,
       String name,
@@ -65,6 +75,22 @@ public record RenderJob(
       RetryPolicy retryPolicy,
       TimeLimits limits,
       Instant now) {
+    return queued(id, name, type, queue, priority, rank, payload, retryPolicy, limits, now, LOCAL);
+  }
+
+  /** A new job of {@code submittedBy}, queued now. */
+  public static RenderJob queued(
+      String id,
+      String name,
+      JobType type,
+      QueueName queue,
+      int priority,
+      long rank,
+      Payload payload,
+      RetryPolicy retryPolicy,
+      TimeLimits limits,
+      Instant now,
+      String submittedBy) {
     return new RenderJob(
         id,
         name,
@@ -88,6 +114,8 @@ public record RenderJob(
         null,
         null,
         null,
+        null,
+        submittedBy,
         null);
   }
 
@@ -149,6 +177,7 @@ public record RenderJob(
     public Instant notBefore;
     public JobError error;
     public JobResult result;
+    public java.util.List<String> nodes;
 
     private Builder(RenderJob j) {
       from = j;
@@ -169,6 +198,15 @@ public record RenderJob(
       notBefore = j.notBefore;
       error = j.error;
       result = j.result;
+      nodes = j.nodes;
+    }
+
+    /** Records that the next attempt runs on {@code node}. */
+    public Builder ranOn(String node) {
+      java.util.List<String> next = new java.util.ArrayList<>(nodes);
+      next.add(node);
+      nodes = next;
+      return this;
     }
 
     public RenderJob build() {
@@ -195,7 +233,9 @@ public record RenderJob(
           finishedAt,
           notBefore,
           error,
-          result);
+          result,
+          from.submittedBy,
+          nodes);
     }
   }
 }

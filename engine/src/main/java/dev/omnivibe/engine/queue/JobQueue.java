@@ -2,6 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.IllegalTransitionException;
+import dev.omnivibe.engine.job.JobConflictException;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
@@ -68,6 +69,7 @@ public final class JobQueue implements AutoCloseable {
   private boolean started;
   private boolean closed;
   private volatile java.util.function.Consumer<String> remoteCancel = id -> {};
+  private final String node;
 
   public JobQueue(
       Store store,
@@ -75,17 +77,22 @@ public final class JobQueue implements AutoCloseable {
       Map<JobType, JobHandler> handlers,
       Map<QueueName, Integer> workers,
       RandomGenerator random) {
-    this(store, clock, handlers, workers, random, JobGate.OPEN);
+    this(store, clock, handlers, workers, random, "local", JobGate.OPEN);
   }
 
+  /**
+   * @param node this node's name, recorded on each attempt that runs here
+   */
   public JobQueue(
       Store store,
       Clock clock,
       Map<JobType, JobHandler> handlers,
       Map<QueueName, Integer> workers,
       RandomGenerator random,
+      String node,
       JobGate gate) {
     this.gate = gate;
+    this.node = node;
     this.store = store;
     this.clock = clock;
     this.handlers = Map.copyOf(handlers);
@@ -238,7 +245,7 @@ public final class JobQueue implements AutoCloseable {
     try {
       RenderJob cur = existing(id);
       if (cur.state() != JobState.QUEUED || cur.isFollower()) {
-        throw new IllegalStateException(
+        throw new JobConflictException(
             "job " + id + " is " + cur.state() + "; only queued jobs can be moved");
       }
       List<RenderJob> changed = Ranks.move(lane(cur).ready, cur, position, RANK_GAP);
@@ -289,7 +296,7 @@ public final class JobQueue implements AutoCloseable {
 
   private static void requireWaiting(RenderJob cur, String what) {
     if (cur.state() != JobState.QUEUED && cur.state() != JobState.RETRY_WAIT) {
-      throw new IllegalStateException(
+      throw new JobConflictException(
           "job " + cur.id() + " is " + cur.state() + "; only waiting jobs can be " + what);
     }
   }
@@ -445,14 +452,15 @@ public final class JobQueue implements AutoCloseable {
     this.remoteCancel = cancel;
   }
 
-  /** Another node started the job: QUEUED becomes RUNNING here too. */
-  public void remoteStarted(String id) {
+  /** Another node ({@code where}) started the job: QUEUED becomes RUNNING here too. */
+  public void remoteStarted(String id, String where) {
     lock.lock();
     try {
       RenderJob cur = open.get(id);
       if (!closed && cur != null && cur.state() == JobState.QUEUED && !cur.isFollower()) {
         Instant now = clock.instant();
-        commit(followers.withLeader(cur.to(JobState.RUNNING, now), open::get, now));
+        RenderJob running = cur.transition(JobState.RUNNING, now).ranOn(where).build();
+        commit(followers.withLeader(running, open::get, now));
       }
     } finally {
       lock.unlock();
@@ -474,7 +482,7 @@ public final class JobQueue implements AutoCloseable {
    *
    * @return the job's new version, or null when the report was ignored
    */
-  public RenderJob remoteEnded(String id, Outcome outcome, StopReason stop) {
+  public RenderJob remoteEnded(String id, Outcome outcome, StopReason stop, String where) {
     lock.lock();
     try {
       RenderJob cur = open.get(id);
@@ -488,7 +496,8 @@ public final class JobQueue implements AutoCloseable {
       if (cur.state() == JobState.QUEUED) {
         // The start was not heard (lost event, or answered at once): record it first, so the
         // store sees every transition.
-        commit(followers.withLeader(cur.to(JobState.RUNNING, now), open::get, now));
+        RenderJob running = cur.transition(JobState.RUNNING, now).ranOn(where).build();
+        commit(followers.withLeader(running, open::get, now));
         cur = open.get(id);
       }
       RenderJob next = Attempts.next(cur, outcome, stop, now, random);
@@ -544,7 +553,7 @@ public final class JobQueue implements AutoCloseable {
       RenderJob next = lane.paused ? null : nextAllowed(lane);
       if (next != null) {
         Instant now = clock.instant();
-        RenderJob running = next.to(JobState.RUNNING, now);
+        RenderJob running = next.transition(JobState.RUNNING, now).ranOn(node).build();
         try {
           commit(followers.withLeader(running, open::get, now));
         } catch (StoreException e) {

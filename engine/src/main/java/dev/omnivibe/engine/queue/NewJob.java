@@ -16,6 +16,7 @@ import java.time.Instant;
  *
  * @param queue null to route by type
  * @param dedupKey identical keys merge while one of them is still open; null to never merge
+ * @param submittedBy who asks for it (see {@link RenderJob#submittedBy()})
  */
 public record NewJob(
     String name,
@@ -25,11 +26,30 @@ public record NewJob(
     JsonNode payload,
     RetryPolicy retryPolicy,
     TimeLimits limits,
-    String dedupKey) {
+    String dedupKey,
+    String submittedBy) {
 
   public NewJob {
     Priority.check(priority);
     queue = queue == null ? type.defaultQueue() : queue;
+  }
+
+  /** A job of this workstation's own user. */
+  public NewJob(
+      String name,
+      JobType type,
+      QueueName queue,
+      int priority,
+      JsonNode payload,
+      RetryPolicy retryPolicy,
+      TimeLimits limits,
+      String dedupKey) {
+    this(name, type, queue, priority, payload, retryPolicy, limits, dedupKey, RenderJob.LOCAL);
+  }
+
+  /** The same job asked for by {@code who}. */
+  public NewJob by(String who) {
+    return new NewJob(name, type, queue, priority, payload, retryPolicy, limits, dedupKey, who);
   }
 
   RenderJob create(
@@ -57,6 +77,8 @@ public record NewJob(
         null,
         null,
         null,
+        null,
+        submittedBy,
         null);
   }
 }

@@ -11,8 +11,10 @@ import java.util.Set;
  * @param states empty for every state
  * @param queue null for every queue
  * @param cursor from the previous {@link JobPage}, or null for the first page
+ * @param submittedBy only this caller's jobs; null for everyone's
  */
-public record JobQuery(Set<JobState> states, QueueName queue, int limit, String cursor) {
+public record JobQuery(
+    Set<JobState> states, QueueName queue, int limit, String cursor, String submittedBy) {
   public static final int MAX_LIMIT = 1000;
 
   public JobQuery {
@@ -25,12 +27,23 @@ public record JobQuery(Set<JobState> states, QueueName queue, int limit, String 
     }
   }
 
+  /** Everyone's jobs. */
+  public JobQuery(Set<JobState> states, QueueName queue, int limit, String cursor) {
+    this(states, queue, limit, cursor, null);
+  }
+
   public static JobQuery all(int limit) {
     return new JobQuery(null, null, limit, null);
   }
 
+  /** The same query, narrowed to one caller's jobs. */
+  public JobQuery of(String caller) {
+    return new JobQuery(states, queue, limit, cursor, caller);
+  }
+
   public boolean matches(dev.omnivibe.engine.job.RenderJob job) {
     return (states.isEmpty() || states.contains(job.state()))
-        && (queue == null || queue == job.queue());
+        && (queue == null || queue == job.queue())
+        && (submittedBy == null || submittedBy.equals(job.submittedBy()));
   }
 }

@@ -53,7 +53,15 @@ final class Migrations {
                 histogram BLOB NOT NULL,
                 PRIMARY KEY (category, operation, minute))"""),
           // 2: history queries for time estimates read successes by finish time.
-          List.of("CREATE INDEX jobs_finished ON jobs(state, finished_ms)"));
+          List.of("CREATE INDEX jobs_finished ON jobs(state, finished_ms)"),
+          // 3: who submitted each job (a submitter token lists only its own); token roles and
+          //    rate limits. Jobs written before this version were all the workstation's own.
+          List.of(
+              "ALTER TABLE jobs ADD COLUMN submitted_by TEXT NOT NULL DEFAULT 'local'",
+              "UPDATE jobs SET submitted_by = COALESCE(json_extract(doc, '$.submittedBy'), 'local')",
+              "CREATE INDEX jobs_submitter ON jobs(submitted_by, created_ms DESC, id DESC)",
+              "ALTER TABLE api_clients ADD COLUMN role TEXT NOT NULL DEFAULT 'submitter'",
+              "ALTER TABLE api_clients ADD COLUMN rate_per_second REAL"));
 
   private Migrations() {}
 

@@ -60,12 +60,20 @@ final class SqliteCatalog {
     tx.inTransaction(
         () -> {
           try (PreparedStatement ps =
-              db.prepareStatement("INSERT OR REPLACE INTO api_clients VALUES (?,?,?,?,?)")) {
+              db.prepareStatement(
+                  "INSERT OR REPLACE INTO api_clients (id, name, token_hash, created_at,"
+                      + " last_used_at, role, rate_per_second) VALUES (?,?,?,?,?,?,?)")) {
             ps.setString(1, c.id());
             ps.setString(2, c.name());
             ps.setString(3, c.tokenHash());
             ps.setString(4, c.createdAt().toString());
             ps.setString(5, c.lastUsedAt() == null ? null : c.lastUsedAt().toString());
+            ps.setString(6, c.role());
+            if (c.ratePerSecond() == null) {
+              ps.setNull(7, java.sql.Types.REAL);
+            } else {
+              ps.setDouble(7, c.ratePerSecond());
+            }
             ps.executeUpdate();
           }
         },
@@ -94,13 +102,17 @@ final class SqliteCatalog {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String used = rs.getString("last_used_at");
+          double rate = rs.getDouble("rate_per_second");
+          Double ratePerSecond = rs.wasNull() ? null : rate;
           out.add(
               new ApiClient(
                   rs.getString("id"),
                   rs.getString("name"),
                   rs.getString("token_hash"),
                   Instant.parse(rs.getString("created_at")),
-                  used == null ? null : Instant.parse(used)));
+                  used == null ? null : Instant.parse(used),
+                  rs.getString("role"),
+                  ratePerSecond));
         }
       }
       return out;

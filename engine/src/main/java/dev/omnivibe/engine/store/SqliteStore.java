@@ -29,7 +29,8 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteStore implements Store {
   private static final String JOB_COLUMNS =
-      "id, state, queue, priority, rank, version, dedup_key," + " created_ms, finished_ms, doc";
+      "id, state, queue, priority, rank, version, dedup_key, created_ms, finished_ms, doc,"
+          + " submitted_by";
   private final Path file;
   private final Connection db;
   // Reused: preparing costs about as much as a small write.
@@ -127,7 +128,7 @@ public final class SqliteStore implements Store {
       if (insertJob == null) {
         insertJob =
             db.prepareStatement(
-                "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+                "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
       }
       bindJob(insertJob, job, 1);
       // One statement in autocommit mode is its own transaction.
@@ -170,11 +171,12 @@ public final class SqliteStore implements Store {
       updateJob =
           db.prepareStatement(
               "UPDATE jobs SET id=?, state=?, queue=?, priority=?, rank=?, version=?,"
-                  + " dedup_key=?, created_ms=?, finished_ms=?, doc=? WHERE id=? AND version=?");
+                  + " dedup_key=?, created_ms=?, finished_ms=?, doc=?, submitted_by=?"
+                  + " WHERE id=? AND version=?");
     }
     bindJob(updateJob, job, 1);
-    updateJob.setString(11, job.id());
-    updateJob.setLong(12, job.version() - 1);
+    updateJob.setString(12, job.id());
+    updateJob.setLong(13, job.version() - 1);
     if (updateJob.executeUpdate() != 1) {
       long stored = storedVersion(job.id());
       if (stored < 0) {
@@ -208,6 +210,7 @@ public final class SqliteStore implements Store {
       ps.setLong(at + 8, job.finishedAt().toEpochMilli());
     }
     ps.setString(at + 9, JobCodec.write(job));
+    ps.setString(at + 10, job.submittedBy());
   }
 
   @Override
@@ -240,6 +243,10 @@ public final class SqliteStore implements Store {
     if (query.queue() != null) {
       sql.append(" AND queue=?");
       args.add(query.queue().id());
+    }
+    if (query.submittedBy() != null) {
+      sql.append(" AND submitted_by=?");
+      args.add(query.submittedBy());
     }
     if (query.cursor() != null) {
       JobCursor c = JobCursor.decode(query.cursor());

@@ -168,7 +168,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
       JsonNode m = JSON.readTree(message);
       String id = m.path("job").asText();
       switch (m.path("e").asText()) {
-        case "started" -> queue.remoteStarted(id);
+        case "started" -> queue.remoteStarted(id, m.path("node").asText("another node"));
         case "progress" ->
             queue.remoteProgress(
                 id,
@@ -197,7 +197,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     }
     AttemptRecord r = AttemptRecord.parse(stored);
     // If this throws (the store is busy), the attempt stays out and the next poll applies it.
-    RenderJob next = queue.remoteEnded(id, r.outcome(), r.stop());
+    RenderJob next = queue.remoteEnded(id, r.outcome(), r.stop(), r.node());
     out.remove(id);
     held.remove(id);
     broker.forget(id);

@@ -102,7 +102,15 @@ class HookRunnerTest {
 
   HookRunner runner(List<Hook> global, String secret) {
     return new HookRunner(
-        new HookSettings(global, Duration.ofSeconds(2), 3, Duration.ofMillis(20), secret),
+        new HookSettings(
+            global,
+            Duration.ofSeconds(2),
+            3,
+            Duration.ofMillis(20),
+            secret,
+            // The receivers here listen on loopback, which a job's webhook may reach only when
+            // the node allows it.
+            new WebhookTargets(false, List.of("127.0.0.1"))),
         j -> List.of(),
         j -> "{\"id\":\"" + j.id() + "\",\"state\":\"" + j.state() + "\"}",
         monitor);

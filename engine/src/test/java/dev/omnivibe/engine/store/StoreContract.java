@@ -101,6 +101,37 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aSubmitterSeesOnlyItsOwnJobsAndEveryAttemptKeepsItsNode() {
+    store.insert(job("mine-1", 5, 1, T0));
+    RenderJob theirs =
+        RenderJob.queued(
+            "theirs",
+            "x",
+            JobType.RENDER,
+            QueueName.VIDEO,
+            5,
+            2,
+            null,
+            null,
+            null,
+            T0.plusSeconds(1),
+            "client-b");
+    store.insert(theirs);
+    RenderJob running =
+        theirs.transition(JobState.RUNNING, T0.plusSeconds(2)).ranOn("node-1").build();
+    store.update(running);
+    assertThat(store.job("theirs").orElseThrow().nodes()).containsExactly("node-1");
+    assertThat(store.job("theirs").orElseThrow().submittedBy()).isEqualTo("client-b");
+    assertThat(store.jobs(JobQuery.all(10).of("client-b")).jobs())
+        .extracting(RenderJob::id)
+        .containsExactly("theirs");
+    assertThat(store.jobs(JobQuery.all(10).of(RenderJob.LOCAL)).jobs())
+        .extracting(RenderJob::id)
+        .containsExactly("mine-1");
+    assertThat(store.jobs(JobQuery.all(10)).jobs()).hasSize(2);
+  }
+
+  @Test
   void insertingTheSameIdTwiceIsRefused() {
     store.insert(job("a", 5, 1, T0));
     assertThatThrownBy(() -> store.insert(job("a", 5, 2, T0)))
@@ -228,10 +259,11 @@ public abstract class StoreContract {
     Presentation p = new Presentation("p".repeat(64), "Quarterly", 12, 95.5, T0);
     store.savePresentation(p);
     assertThat(store.presentation(p.id())).contains(p);
-    ApiClient c = new ApiClient("c1", "render script", "h".repeat(64), T0, null);
+    ApiClient c = new ApiClient("c1", "render script", "h".repeat(64), T0, null, "operator", 200.0);
     store.saveClient(c);
     assertThat(store.clientByTokenHash("h".repeat(64))).contains(c);
-    ApiClient used = new ApiClient("c1", "render script", "h".repeat(64), T0, T0.plusSeconds(5));
+    ApiClient used =
+        new ApiClient("c1", "render script", "h".repeat(64), T0, T0.plusSeconds(5), null, null);
     store.saveClient(used);
     assertThat(store.client("c1")).contains(used);
     assertThat(store.clients()).containsExactly(used);

@@ -41,6 +41,7 @@ final class Neo4jJobs {
   static final String PAGE =
       "MATCH (j:Job) WHERE (size($states) = 0 OR j.state IN $states) "
           + "AND ($queue IS NULL OR j.queue = $queue) "
+          + "AND ($by IS NULL OR coalesce(j.submittedBy, 'local') = $by) "
           + "AND ($cm IS NULL OR j.createdMillis < $cm OR (j.createdMillis = $cm AND j.id < $cid)) "
           + "RETURN j.doc AS doc ORDER BY j.createdMillis DESC, j.id DESC LIMIT $limit";
 
@@ -57,6 +58,7 @@ final class Neo4jJobs {
     p.put("rank", j.rank());
     p.put("version", j.version());
     p.put("dedupKey", j.dedupKey());
+    p.put("submittedBy", j.submittedBy());
     p.put("createdMillis", j.createdAt().toEpochMilli());
     p.put("finishedNanos", j.finishedAt() == null ? null : nanos(j.finishedAt()));
     p.put("doc", JobCodec.write(j));
@@ -67,7 +69,7 @@ final class Neo4jJobs {
     JsonNode payload = j.payload() == null ? null : j.payload().node();
     Map<String, Object> p = new HashMap<>();
     p.put("props", props(j));
-    p.put("user", payload == null ? "local" : payload.path("submittedBy").asText("local"));
+    p.put("user", j.submittedBy());
     String presentation = payload == null ? null : payload.path("presentation").asText(null);
     p.put("presentation", presentation);
     p.put("slides", presentation == null ? List.of() : slides(payload.path("deck")));

@@ -17,6 +17,7 @@ final class Neo4jSchema {
           "CREATE INDEX job_dedup IF NOT EXISTS FOR (j:Job) ON (j.dedupKey)",
           "CREATE INDEX job_created IF NOT EXISTS FOR (j:Job) ON (j.createdMillis)",
           "CREATE INDEX job_finished IF NOT EXISTS FOR (j:Job) ON (j.finishedNanos)",
+          "CREATE INDEX job_submitter IF NOT EXISTS FOR (j:Job) ON (j.submittedBy)",
           "CREATE INDEX client_token IF NOT EXISTS FOR (c:ApiClient) ON (c.tokenHash)",
           "CREATE INDEX rollup_minute IF NOT EXISTS FOR (r:Rollup) ON (r.minute)");
 

@@ -192,6 +192,7 @@ public final class Neo4jStore implements Store {
     Map<String, Object> p = new HashMap<>();
     p.put("states", query.states().stream().map(Enum::name).toList());
     p.put("queue", query.queue() == null ? null : query.queue().name());
+    p.put("by", query.submittedBy());
     p.put("cm", after == null ? null : after.createdMillis());
     p.put("cid", after == null ? null : after.id());
     p.put("limit", query.limit() + 1L);
@@ -299,11 +300,14 @@ public final class Neo4jStore implements Store {
     p.put("hash", c.tokenHash());
     p.put("created", Neo4jJobs.nanos(c.createdAt()));
     p.put("used", c.lastUsedAt() == null ? null : Neo4jJobs.nanos(c.lastUsedAt()));
+    p.put("role", c.role());
+    p.put("rate", c.ratePerSecond());
     write(
         tx ->
             tx.run(
                     "MERGE (c:ApiClient {id: $id}) SET c.name = $name, c.tokenHash = $hash, "
-                        + "c.createdNanos = $created, c.lastUsedNanos = $used",
+                        + "c.createdNanos = $created, c.lastUsedNanos = $used, c.role = $role, "
+                        + "c.ratePerSecond = $rate",
                     p)
                 .consume());
   }
@@ -337,12 +341,15 @@ public final class Neo4jStore implements Store {
             r -> {
               Value c = r.get("c");
               Value used = c.get("lastUsedNanos");
+              Value rate = c.get("ratePerSecond");
               return new ApiClient(
                   c.get("id").asString(),
                   c.get("name").asString(),
                   c.get("tokenHash").asString(),
                   Neo4jJobs.instant(c.get("createdNanos").asLong()),
-                  used.isNull() ? null : Neo4jJobs.instant(used.asLong()));
+                  used.isNull() ? null : Neo4jJobs.instant(used.asLong()),
+                  c.get("role").isNull() ? null : c.get("role").asString(),
+                  rate.isNull() ? null : rate.asDouble());
             })
         .toList();
   }
