@@ -95,10 +95,10 @@ public final class AssetRoutes {
   private UploadedFile uploaded(Context ctx) {
     try {
       return ctx.uploadedFile("file");
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Jetty's ServletException arrives unchecked through Kotlin
       for (Throwable t = e; t != null; t = t.getCause()) {
         String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-        if (m.contains("exceed") || m.contains("too large") || m.contains("max")) {
+        if (m.contains("exceeded") || m.contains("too large")) {
           throw Requests.tooLarge(maxBytes);
         }
       }

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +23,11 @@ import java.util.concurrent.TimeUnit;
  * GET /api/v1/jobs/{id}/events as Server-Sent Events. Each event has a per-job sequence number as
  * its id; the last 500 events of each job are kept so a client that reconnects with {@code
  * Last-Event-ID} gets what it missed. The stream ends after the terminal state. Events are queued
- * per client and written by a pool thread, so a slow client never slows a render.
+ * per client and written by the request's thread, so a slow client never slows a render.
  */
 public final class JobEvents implements AutoCloseable {
   private static final int KEEP = 500;
+  private static final int KEEP_ALIVE_SECONDS = 5;
   private final Engine engine;
   private final Map<String, Log> logs = new ConcurrentHashMap<>();
   // One instance, so close() removes exactly what the constructor added.
@@ -38,13 +37,6 @@ public final class JobEvents implements AutoCloseable {
       new java.util.concurrent.ConcurrentLinkedDeque<>();
   private static final int FINISHED_KEPT = 1000;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private final ExecutorService writers =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "omnivibe-sse");
-            t.setDaemon(true);
-            return t;
-          });
 
   private record Entry(long id, String type, String data, boolean terminal) {}
 
@@ -109,12 +101,15 @@ public final class JobEvents implements AutoCloseable {
       release(mine);
       return; // the client went away before the first byte
     }
-    ctx.async(
-        cfg -> cfg.timeout = 0,
-        () -> {
-          SseClient client = new SseClient(ctx);
-          stream(client, job, () -> release(mine));
-        });
+    // The stream is written on this request's own thread until the job ends or the client goes
+    // away: the response stays this request's for the whole stream, and the open-stream limits
+    // bound how many threads streams hold.
+    SseClient client = new SseClient(ctx);
+    try {
+      stream(client, job);
+    } finally {
+      release(mine);
+    }
   }
 
   private void release(java.util.concurrent.atomic.AtomicInteger mine) {
@@ -176,7 +171,7 @@ public final class JobEvents implements AutoCloseable {
     }
   }
 
-  private void stream(SseClient client, RenderJob job, Runnable onClose) {
+  private void stream(SseClient client, RenderJob job) {
     String id = job.id();
     long after = parse(client.ctx().header("Last-Event-ID"));
     Subscriber sub = new Subscriber(id, new LinkedBlockingQueue<>());
@@ -203,19 +198,7 @@ public final class JobEvents implements AutoCloseable {
               JobJson.of(now, engine.progress(id)).toString(),
               now.state().isTerminal()));
     }
-    client.keepAlive();
-    long from = lastSeen;
-    // One callback: the client keeps only the last one it was given.
-    java.util.concurrent.atomic.AtomicBoolean closed =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    client.onClose(
-        () -> {
-          subscribers.remove(sub);
-          if (closed.compareAndSet(false, true)) {
-            onClose.run();
-          }
-        });
-    writers.execute(() -> pump(client, sub, backlog, from));
+    pump(client, sub, backlog, lastSeen);
   }
 
   private void pump(SseClient client, Subscriber sub, List<Entry> backlog, long lastSent) {
@@ -227,7 +210,9 @@ public final class JobEvents implements AutoCloseable {
         }
       }
       while (!client.terminated()) {
-        Entry e = sub.queue().poll(15, TimeUnit.SECONDS);
+        // A comment every few seconds keeps proxies from closing an idle stream, and is how a
+        // client that went away is noticed (writing fails), which frees its place.
+        Entry e = sub.queue().poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         if (e == null) {
           client.sendComment("keep-alive");
           continue;
@@ -244,7 +229,6 @@ public final class JobEvents implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       subscribers.remove(sub);
-      client.close();
     }
   }
 
@@ -262,6 +246,5 @@ public final class JobEvents implements AutoCloseable {
   @Override
   public void close() {
     engine.removeListener(listener);
-    writers.shutdownNow();
   }
 }

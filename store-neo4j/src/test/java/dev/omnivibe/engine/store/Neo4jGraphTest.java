@@ -33,7 +33,7 @@ class Neo4jGraphTest {
   void aRenderIsLinkedFromItsSubmitterToTheAssetsItsSlidesUse() throws Exception {
     String payload =
         """
-        {"presentation": "p1", "submittedBy": "studio-script",
+        {"presentation": "p1",
          "deck": {"slides": [{"image": "asset:aaa", "narration": "asset:bbb"}, {"image": "asset:aaa"}]}}
         """;
     store.insert(
@@ -47,7 +47,8 @@ class Neo4jGraphTest {
             Payload.of(new ObjectMapper().readTree(payload)),
             null,
             null,
-            Instant.parse("2026-11-24T10:00:00Z")));
+            Instant.parse("2026-11-24T10:00:00Z"),
+            "studio-script"));
     List<Map<String, Object>> paths =
         store.read(
             tx ->
