@@ -71,11 +71,14 @@ final class ApiFixture implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return send(request(path).GET().build());
   }
 
+  /** Sends and holds the response to the published contract (see {@link Contract}). */
   HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
-    return http.send(r, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
+    Contract.check(r, response);
+    return response;
   }
 
   /** A POST without a body (pause, resume, refresh, rotate). */

@@ -44,7 +44,7 @@ public final class AssetRoutes {
 
   public void upload(Context ctx) throws IOException {
     if (ctx.req().getContentLengthLong() > maxBytes) {
-      throw Requests.tooLarge(maxBytes);
+      throw Requests.tooLarge(ctx, maxBytes);
     }
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     Path dir = engine.assetsDir();
@@ -65,6 +65,11 @@ public final class AssetRoutes {
       } else {
         try (InputStream in = ctx.bodyInputStream()) {
           sha = copy(in, tmp);
+        } catch (ApiException e) {
+          if (e.status() == 413) {
+            throw Requests.tooLarge(ctx, maxBytes); // drain what is still coming
+          }
+          throw e;
         }
       }
       MediaType media = check(tmp);

@@ -25,7 +25,7 @@ final class Requests {
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
-      throw tooLarge(maxBytes);
+      throw tooLarge(ctx, maxBytes);
     }
     byte[] body;
     try (InputStream in = ctx.bodyInputStream()) {
@@ -34,7 +34,7 @@ final class Requests {
       throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
     }
     if (body.length > maxBytes) {
-      throw tooLarge(maxBytes);
+      throw tooLarge(ctx, maxBytes);
     }
     try {
       JsonNode node = Json.MAPPER.readTree(body);
@@ -97,6 +97,27 @@ final class Requests {
                 + ", got "
                 + n));
     return fallback;
+  }
+
+  /** What is drained of a refused body at most, so the client can read the answer. */
+  private static final long DRAIN = 8L << 20;
+
+  /**
+   * A 413, after reading what is left of a moderately oversized body: a client that is still
+   * sending would otherwise find the connection closed under it and never see the answer. A body
+   * far past the limit is not read; the connection is closed instead.
+   */
+  static ApiException tooLarge(Context ctx, long maxBytes) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      long left = DRAIN;
+      byte[] buf = new byte[1 << 16];
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client stopped sending; the answer goes out all the same
+    }
+    return tooLarge(maxBytes);
   }
 
   static ApiException tooLarge(long maxBytes) {
