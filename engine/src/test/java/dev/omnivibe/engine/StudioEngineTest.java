@@ -125,6 +125,8 @@ class StudioEngineTest {
         });
     RenderJob done = finished(laptop, job.id());
     assertThat(done.state()).as("%s", done.error()).isEqualTo(JobState.SUCCEEDED);
+    // The laptop's record names the node that ran the attempt.
+    assertThat(done.nodes()).containsExactly("render-" + dir.getFileName());
     Await.until(
         "listeners to hear it start and succeed",
         () -> {

@@ -28,6 +28,8 @@ public final class JobRow {
   private final StringProperty encoder = new SimpleStringProperty("");
   private final StringProperty detail = new SimpleStringProperty("");
   private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(Double.NaN);
+  private final StringProperty by = new SimpleStringProperty("");
+  private final StringProperty node = new SimpleStringProperty("");
   private RenderJob job;
 
   JobRow(RenderJob job) {
@@ -57,10 +59,22 @@ public final class JobRow {
     if (next.result() != null && next.result().encoder() != null) {
       encoder.set(next.result().encoder());
     }
+    by.set(submitter(next.submittedBy()));
+    // The node of the latest attempt; every attempt's is in the job's API document.
+    node.set(next.nodes().isEmpty() ? "" : next.nodes().get(next.nodes().size() - 1));
     detail.set(
         next.error() != null
             ? next.error().message()
             : next.isFollower() ? "same render as job " + next.mergedInto().substring(0, 8) : "");
+  }
+
+  /** Who submitted it, in words: this workstation, the API's owner token, or a token's id. */
+  static String submitter(String submittedBy) {
+    return switch (submittedBy) {
+      case RenderJob.LOCAL -> "this workstation";
+      case "owner" -> "API (owner)";
+      default -> "API token " + submittedBy.substring(0, Math.min(8, submittedBy.length()));
+    };
   }
 
   void tick(Instant now) {
@@ -114,6 +128,14 @@ public final class JobRow {
 
   public StringProperty phaseProperty() {
     return phase;
+  }
+
+  public StringProperty byProperty() {
+    return by;
+  }
+
+  public StringProperty nodeProperty() {
+    return node;
   }
 
   public StringProperty encoderProperty() {

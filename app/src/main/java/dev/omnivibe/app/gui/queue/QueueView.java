@@ -159,6 +159,10 @@ public final class QueueView extends BorderPane {
     progress.setPrefWidth(190);
     TableColumn<JobRow, String> encoder = new TableColumn<>("Encoder");
     encoder.setCellValueFactory(c -> c.getValue().encoderProperty());
+    TableColumn<JobRow, String> by = new TableColumn<>("By");
+    by.setCellValueFactory(c -> c.getValue().byProperty());
+    TableColumn<JobRow, String> node = new TableColumn<>("Node");
+    node.setCellValueFactory(c -> c.getValue().nodeProperty());
     TableColumn<JobRow, String> submitted = new TableColumn<>("Submitted");
     submitted.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(Formats.time(c.getValue().job().createdAt())));
@@ -191,13 +195,14 @@ public final class QueueView extends BorderPane {
     detail.setPrefWidth(260);
     for (TableColumn<JobRow, ?> c :
         java.util.List.of(
-            name, queue, state, progress, encoder, submitted, started, elapsed, detail)) {
+            name, queue, state, progress, encoder, by, node, submitted, started, elapsed, detail)) {
       c.setEditable(false);
       c.setSortable(false); // the order is the queue's order; drag rows to change it
     }
     priority.setSortable(false);
     return java.util.List.of(
-        name, queue, priority, state, progress, encoder, submitted, started, elapsed, detail);
+        name, queue, priority, state, progress, encoder, by, node, submitted, started, elapsed,
+        detail);
   }
 
   private TableRow<JobRow> row() {

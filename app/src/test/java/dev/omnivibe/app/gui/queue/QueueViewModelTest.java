@@ -122,6 +122,9 @@ class QueueViewModelTest {
     assertThat(finished).containsExactly(row);
     assertThat(progress).last().isEqualTo(1.0);
     assertThat(row.encoderProperty().get()).isNotBlank();
+    assertThat(row.byProperty().get()).isEqualTo("this workstation");
+    assertThat(row.nodeProperty().get()).as("the node that ran it").isNotBlank();
+    assertThat(row.nodeProperty().get()).isEqualTo(row.job().nodes().get(0));
     assertThat(vm.canPreview(row)).isTrue();
     assertThat(Files.isRegularFile(row.output())).isTrue();
     assertThat(vm.outputFolder(row)).isEqualTo(row.output().getParent());
