@@ -254,6 +254,13 @@ public final class Services {
                     : settings.integer("api.port").orElse(ApiConfig.DEFAULT_PORT));
     settings.integer("api.max-upload-mb").ifPresent(mb -> api.maxUploadBytes((long) mb << 20));
     settings.integer("api.slow-ms").ifPresent(ms -> api.slowRequest(Duration.ofMillis(ms)));
+    // Requests per second for tokens without a limit of their own (0: none).
+    for (dev.omnivibe.api.auth.Role role : dev.omnivibe.api.auth.Role.values()) {
+      settings.integer("api.rate." + role.id()).ifPresent(r -> api.rateLimit(role, r));
+    }
+    int perToken = settings.integer("api.streams.per-token").orElse(8);
+    int total = settings.integer("api.streams.total").orElse(64);
+    api.streams(perToken, Math.max(perToken, total));
     return api;
   }
 
