@@ -2,11 +2,11 @@ package dev.omnivibe.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
 import dev.omnivibe.engine.store.JobCodec;
@@ -237,8 +237,8 @@ public final class QueueBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static RenderJob sample(int i) {
-    return RenderJob.queued(
+  private static Job sample(int i) {
+    return Job.queued(
         "job-" + i,
         "job " + i,
         JobType.RENDER,

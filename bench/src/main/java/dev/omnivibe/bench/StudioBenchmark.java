@@ -8,11 +8,11 @@ import dev.omnivibe.engine.EngineConfig;
 import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.studio.StudioOptions;
 import java.net.ServerSocket;
@@ -156,7 +156,7 @@ public final class StudioBenchmark {
     for (int i = 0; i < jobs; i++) {
       ObjectNode d = base.deepCopy();
       ((ObjectNode) d.path("slides").get(0)).put("duration", 1 + (offset + i) / 100.0);
-      RenderJob j = engine.submit(RenderRequest.local("bench-" + i, d, deck.getParent()));
+      Job j = engine.submit(RenderRequest.local("bench-" + i, d, deck.getParent()));
       if (j.state() == JobState.SUCCEEDED) {
         done.add(j.id());
       }

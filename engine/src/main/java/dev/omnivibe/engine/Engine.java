@@ -12,10 +12,10 @@ import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.hooks.HookRunner;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.media.AudioInspector;
 import dev.omnivibe.engine.media.ImageInspector;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
@@ -352,7 +352,7 @@ public final class Engine implements AutoCloseable {
    * @throws InvalidDeckException listing every problem, each with a JSON pointer
    * @throws IllegalArgumentException for an unusable encoder choice or priority
    */
-  public RenderJob submit(RenderRequest request) throws InvalidDeckException {
+  public Job submit(RenderRequest request) throws InvalidDeckException {
     return submissions.submit(request);
   }
 
@@ -375,7 +375,7 @@ public final class Engine implements AutoCloseable {
    * Queues a clean-up on the maintenance queue now: old temporary files, outputs past their
    * retention, old metric roll-ups. An open clean-up is joined rather than queued twice.
    */
-  public RenderJob cleanup() {
+  public Job cleanup() {
     return queue.submit(
         new NewJob(
             "Clean-up",
@@ -413,19 +413,19 @@ public final class Engine implements AutoCloseable {
    * @throws InvalidDeckException listing every problem (text, voice, rate) by field
    * @throws SpeechUnavailableException saying how to install espeak-ng
    */
-  public RenderJob narrate(String name, SpeechRequest speech, double lufs, int priority)
+  public Job narrate(String name, SpeechRequest speech, double lufs, int priority)
       throws InvalidDeckException, IOException, InterruptedException {
-    return narrate(name, speech, lufs, priority, RenderJob.LOCAL);
+    return narrate(name, speech, lufs, priority, Job.LOCAL);
   }
 
   /** As {@link #narrate(String, SpeechRequest, double, int)}, asked for by {@code submittedBy}. */
-  public RenderJob narrate(
+  public Job narrate(
       String name, SpeechRequest speech, double lufs, int priority, String submittedBy)
       throws InvalidDeckException, IOException, InterruptedException {
     return submissions.narrate(name, speech, lufs, priority, submittedBy);
   }
 
-  public Optional<RenderJob> job(String id) {
+  public Optional<Job> job(String id) {
     return queue.job(id);
   }
 
@@ -437,19 +437,19 @@ public final class Engine implements AutoCloseable {
     return queue.progress(id);
   }
 
-  public RenderJob cancel(String id) {
+  public Job cancel(String id) {
     return queue.cancel(id);
   }
 
-  public RenderJob changePriority(String id, int priority) {
+  public Job changePriority(String id, int priority) {
     return queue.changePriority(id, priority);
   }
 
-  public RenderJob move(String id, int position) {
+  public Job move(String id, int position) {
     return queue.move(id, position);
   }
 
-  public RenderJob retry(String id) {
+  public Job retry(String id) {
     return queue.retry(id);
   }
 
@@ -473,7 +473,7 @@ public final class Engine implements AutoCloseable {
     queue.setWorkers(q, workers);
   }
 
-  public List<RenderJob> waitingJobs(QueueName q) {
+  public List<Job> waitingJobs(QueueName q) {
     return queue.waitingJobs(q);
   }
 

@@ -32,7 +32,7 @@ public final class EngineConfig {
   Duration cleanupEvery = Duration.ofHours(6);
   Duration outputRetention;
   dev.omnivibe.engine.hooks.HookSettings hooks = dev.omnivibe.engine.hooks.HookSettings.NONE;
-  java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> hookJson;
+  java.util.function.Function<dev.omnivibe.engine.job.Job, String> hookJson;
   dev.omnivibe.engine.studio.StudioOptions studio;
   final Map<dev.omnivibe.engine.job.JobType, dev.omnivibe.engine.queue.JobHandler> handlers =
       new EnumMap<>(dev.omnivibe.engine.job.JobType.class);
@@ -80,7 +80,7 @@ public final class EngineConfig {
 
   /** The JSON a hook receives for a job; default: the stored job document. */
   public EngineConfig hookJson(
-      java.util.function.Function<dev.omnivibe.engine.job.RenderJob, String> json) {
+      java.util.function.Function<dev.omnivibe.engine.job.Job, String> json) {
     this.hookJson = json;
     return this;
   }

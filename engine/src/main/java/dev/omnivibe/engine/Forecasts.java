@@ -4,11 +4,11 @@ import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
 import dev.omnivibe.engine.estimate.Workload;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.QueueSnapshot;
@@ -47,7 +47,7 @@ final class Forecasts {
 
   /** Teaches the estimator the renders of the last 30 days. */
   static void learnHistory(Store store, Instant now, RenderEstimator estimator) {
-    for (RenderJob j : store.succeededSince(now.minus(Duration.ofDays(30)), 500)) {
+    for (Job j : store.succeededSince(now.minus(Duration.ofDays(30)), 500)) {
       if (j.type() == JobType.RENDER && j.result() != null && !j.cached()) {
         estimator.learn(
             j.result().encoder(),
@@ -58,7 +58,7 @@ final class Forecasts {
   }
 
   double etaSeconds(String id) {
-    RenderJob job = queue.job(id).orElseThrow(() -> new UnknownJobException(id));
+    Job job = queue.job(id).orElseThrow(() -> new UnknownJobException(id));
     if (job.state().isTerminal()) {
       return 0;
     }
@@ -85,7 +85,7 @@ final class Forecasts {
     QueueSnapshot s = queue.snapshot(q);
     double running = 0;
     double longest = 0;
-    for (RenderJob j : queue.openJobs()) {
+    for (Job j : queue.openJobs()) {
       if (j.queue() == q && j.state() == JobState.RUNNING && !j.isFollower()) {
         double left = remaining(j);
         running += left;
@@ -93,7 +93,7 @@ final class Forecasts {
       }
     }
     double waiting = 0;
-    for (RenderJob j : queue.waitingJobs(q)) {
+    for (Job j : queue.waitingJobs(q)) {
       waiting += estimate(j);
       if (j.id().equals(upTo)) {
         break;
@@ -104,7 +104,7 @@ final class Forecasts {
     return new QueueStatus(q, s.depth(), s.running(), s.workers(), s.paused(), eta);
   }
 
-  private double remaining(RenderJob j) {
+  private double remaining(Job j) {
     JobProgress p = queue.progress(j.id());
     if (!Double.isNaN(p.etaSeconds())) {
       return p.etaSeconds();
@@ -112,7 +112,7 @@ final class Forecasts {
     return estimate(j) * (1 - p.percent() / 100);
   }
 
-  private double estimate(RenderJob j) {
+  private double estimate(Job j) {
     if (j.type() != JobType.RENDER) {
       return 0;
     }

@@ -8,9 +8,9 @@ import dev.omnivibe.engine.audio.Loudness;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.dedup.ResultCache;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
@@ -143,12 +143,12 @@ final class Narrations {
     Map<Integer, String> needs = new LinkedHashMap<>();
     for (Spoken s : spoken) {
       String key = s.payload().dedupKey();
-      Optional<RenderJob> earlier = cache.lookup(key);
+      Optional<Job> earlier = cache.lookup(key);
       if (earlier.isPresent()) {
         needs.put(s.slide(), "asset:" + earlier.get().result().sha256());
         continue;
       }
-      RenderJob job =
+      Job job =
           queue.submit(
               new NewJob(
                   name + " · narration " + (s.slide() + 1),
@@ -172,7 +172,7 @@ final class Narrations {
   }
 
   /** The gate: a render waits for its narration jobs and fails when one failed. */
-  JobGate.Verdict check(RenderJob job, Function<String, Optional<RenderJob>> jobs) {
+  JobGate.Verdict check(Job job, Function<String, Optional<Job>> jobs) {
     // Asked under the queue's lock for every waiting job: skip the JSON parse when nothing is
     // needed.
     if (job.type() != JobType.RENDER || !job.payload().json().contains("\"" + NEEDS + "\"")) {
@@ -185,7 +185,7 @@ final class Narrations {
       if (!ref.startsWith("job:")) {
         continue;
       }
-      Optional<RenderJob> n = jobs.apply(ref.substring(4));
+      Optional<Job> n = jobs.apply(ref.substring(4));
       int slide = Integer.parseInt(e.getKey()) + 1;
       if (n.isEmpty()) {
         return JobGate.Verdict.fail("the narration job for slide " + slide + " is gone");
@@ -209,8 +209,7 @@ final class Narrations {
   }
 
   /** The deck to render: spoken slides now point at their narration assets. */
-  static JsonNode spokenDeck(
-      JsonNode deck, JsonNode needs, Function<String, Optional<RenderJob>> jobs) {
+  static JsonNode spokenDeck(JsonNode deck, JsonNode needs, Function<String, Optional<Job>> jobs) {
     if (needs == null || needs.isEmpty()) {
       return deck;
     }
@@ -222,7 +221,7 @@ final class Narrations {
       String ref = e.getValue().asText();
       String asset = ref;
       if (ref.startsWith("job:")) {
-        RenderJob n =
+        Job n =
             jobs.apply(ref.substring(4))
                 .filter(j -> j.state() == JobState.SUCCEEDED && j.result() != null)
                 .orElseThrow(
@@ -244,7 +243,7 @@ final class Narrations {
    * {@code needs} with every finished narration job replaced by the asset it made, for a node that
    * cannot look up this node's jobs.
    */
-  static ObjectNode resolvedNeeds(JsonNode needs, Function<String, Optional<RenderJob>> jobs) {
+  static ObjectNode resolvedNeeds(JsonNode needs, Function<String, Optional<Job>> jobs) {
     ObjectNode out = F.objectNode();
     for (var it = needs.fields(); it.hasNext(); ) {
       var e = it.next();

@@ -9,9 +9,9 @@ import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.job.FailureKind;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.Status;
 import dev.omnivibe.engine.queue.JobContext;
@@ -38,7 +38,7 @@ final class RenderJobHandler implements JobHandler {
   private final Path assets;
   private final PerformanceMonitor monitor;
   private final RenderEstimator estimator;
-  private final Function<String, Optional<RenderJob>> jobs;
+  private final Function<String, Optional<Job>> jobs;
   private final FfmpegTools tools;
   private final Path work;
 
@@ -49,7 +49,7 @@ final class RenderJobHandler implements JobHandler {
       Path assets,
       PerformanceMonitor monitor,
       RenderEstimator estimator,
-      Function<String, Optional<RenderJob>> jobs,
+      Function<String, Optional<Job>> jobs,
       FfmpegTools tools,
       Path work) {
     this.jobs = jobs;

@@ -21,7 +21,7 @@ import java.util.List;
  * @param retryPolicy null for the default
  * @param limits null for the default
  * @param hooks what to run or call when this job finishes (besides the global hooks)
- * @param submittedBy who asks (see {@code RenderJob.submittedBy()}); null for this workstation
+ * @param submittedBy who asks (see {@code Job.submittedBy()}); null for this workstation
  */
 public record RenderRequest(
     String name,
@@ -40,7 +40,7 @@ public record RenderRequest(
     Priority.check(priority);
     submittedBy =
         submittedBy == null || submittedBy.isBlank()
-            ? dev.omnivibe.engine.job.RenderJob.LOCAL
+            ? dev.omnivibe.engine.job.Job.LOCAL
             : submittedBy;
     hooks = hooks == null ? List.of() : List.copyOf(hooks);
     encoder = encoder == null || encoder.isBlank() ? "auto" : encoder.trim();

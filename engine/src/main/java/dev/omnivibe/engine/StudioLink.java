@@ -3,9 +3,9 @@ package dev.omnivibe.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.encoder.EncoderStatus;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobHandler;
 import dev.omnivibe.engine.queue.JobQueue;
@@ -63,7 +63,7 @@ final class StudioLink implements AutoCloseable {
       int capacity,
       Clock clock,
       Duration dedupTtl,
-      Function<String, Optional<RenderJob>> jobs) {
+      Function<String, Optional<Job>> jobs) {
     dispatcher =
         new Dispatcher(
             broker, queue, j -> document(j, jobs), StudioLink::capability, options.pollEvery());
@@ -79,7 +79,7 @@ final class StudioLink implements AutoCloseable {
   }
 
   /** The gate's answer after the narration gate let the job start. */
-  JobGate.Verdict gate(RenderJob job) {
+  JobGate.Verdict gate(Job job) {
     // Asked under the queue's lock for every waiting job on every look for work: a held job is
     // answered from a set, without parsing its payload again.
     if (holds(job.id())) {
@@ -89,7 +89,7 @@ final class StudioLink implements AutoCloseable {
   }
 
   /** Renders whose output is in the shared folder run anywhere; the rest stay on this node. */
-  boolean routes(RenderJob job) {
+  boolean routes(Job job) {
     if (job.type() != JobType.RENDER || dispatcher == null) {
       return false;
     }
@@ -97,18 +97,18 @@ final class StudioLink implements AutoCloseable {
   }
 
   /** The job as the running node gets it: narration jobs replaced by the assets they made. */
-  private static String document(RenderJob job, Function<String, Optional<RenderJob>> jobs) {
+  private static String document(Job job, Function<String, Optional<Job>> jobs) {
     ObjectNode payload = (ObjectNode) job.payload().node().deepCopy();
     if (payload.has(Narrations.NEEDS)) {
       payload.set(Narrations.NEEDS, Narrations.resolvedNeeds(payload.get(Narrations.NEEDS), jobs));
     }
-    RenderJob.Builder b = job.edit();
+    Job.Builder b = job.edit();
     b.payload = Payload.of(payload);
     return JobCodec.write(b.build());
   }
 
   /** A render that names a hardware encoder runs only on nodes where it works. */
-  static String capability(RenderJob job) {
+  static String capability(Job job) {
     String encoder =
         job.payload().node().path("encoder").asText("auto").toLowerCase(Locale.ROOT).trim();
     if (encoder.equals("auto") || !EncoderProfile.supported(encoder) || encoder.startsWith("lib")) {

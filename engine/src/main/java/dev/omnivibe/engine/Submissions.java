@@ -12,10 +12,10 @@ import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.Workload;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.media.AudioInspector;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
@@ -83,7 +83,7 @@ final class Submissions {
     this.tools = tools;
   }
 
-  RenderJob submit(RenderRequest request) throws InvalidDeckException {
+  Job submit(RenderRequest request) throws InvalidDeckException {
     Checked checked = check(request);
     List<Narrations.Spoken> spoken = checked.spoken;
     AudioOptions audio = checked.audio;
@@ -112,7 +112,7 @@ final class Submissions {
             deck.slides().size(),
             deck.durationSeconds(),
             clock.instant()));
-    Optional<RenderJob> earlier = cache.lookup(key);
+    Optional<Job> earlier = cache.lookup(key);
     if (earlier.isPresent()) {
       cache.countHit();
       return queue.record(cachedCopy(request, earlier.get()));
@@ -146,7 +146,7 @@ final class Submissions {
             presentation,
             Narrations.needsJson(needs),
             RenderPayload.hooksJson(request.hooks()));
-    RenderJob job =
+    Job job =
         queue.submit(
             new NewJob(
                 request.name(),
@@ -216,7 +216,7 @@ final class Submissions {
     }
   }
 
-  private RenderJob cachedCopy(RenderRequest request, RenderJob earlier) {
+  private Job cachedCopy(RenderRequest request, Job earlier) {
     return cachedCopy(
         request.name(),
         request.queue() == null ? QueueName.VIDEO : request.queue(),
@@ -226,39 +226,24 @@ final class Submissions {
   }
 
   /** A finished job answered by an identical earlier one (same type, payload and result). */
-  private RenderJob cachedCopy(
-      String name, QueueName queueName, int priority, RenderJob earlier, String submittedBy) {
+  private Job cachedCopy(
+      String name, QueueName queueName, int priority, Job earlier, String submittedBy) {
     var now = clock.instant();
-    return new RenderJob(
-        UUID.randomUUID().toString(),
-        name,
-        earlier.type(),
-        queueName,
-        priority,
-        0,
-        JobState.SUCCEEDED,
-        0,
-        0,
-        0,
-        earlier.payload(),
-        null,
-        null,
-        earlier.dedupKey(),
-        null,
-        false,
-        true,
-        now,
-        now,
-        now,
-        null,
-        null,
-        earlier.result(),
-        submittedBy,
-        null);
+    Job.Builder b = Job.create(UUID.randomUUID().toString(), earlier.type(), queueName, now);
+    b.name = name;
+    b.priority = priority;
+    b.state = JobState.SUCCEEDED;
+    b.payload = earlier.payload();
+    b.dedupKey = earlier.dedupKey();
+    b.cached = true;
+    b.startedAt = now;
+    b.finishedAt = now;
+    b.result = earlier.result();
+    b.submittedBy = submittedBy;
+    return b.build();
   }
 
-  RenderJob narrate(
-      String name, SpeechRequest request, double lufs, int priority, String submittedBy)
+  Job narrate(String name, SpeechRequest request, double lufs, int priority, String submittedBy)
       throws InvalidDeckException, IOException, InterruptedException {
     List<Problem> problems = request.problems("", speech.voices());
     if (!problems.isEmpty()) {
@@ -266,7 +251,7 @@ final class Submissions {
     }
     NarrationPayload payload = new NarrationPayload(request, lufs);
     String key = payload.dedupKey();
-    Optional<RenderJob> earlier = cache.lookup(key);
+    Optional<Job> earlier = cache.lookup(key);
     if (earlier.isPresent()) {
       return queue.record(cachedCopy(name, QueueName.AUDIO, priority, earlier.get(), submittedBy));
     }

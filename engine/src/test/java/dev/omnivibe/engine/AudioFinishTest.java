@@ -10,8 +10,8 @@ import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
@@ -103,8 +103,8 @@ class AudioFinishTest {
   }
 
   Path render(String name, ObjectNode deck) throws Exception {
-    RenderJob job = engine.submit(RenderRequest.local(name, deck, deckFile.getParent()));
-    RenderJob done =
+    Job job = engine.submit(RenderRequest.local(name, deck, deckFile.getParent()));
+    Job done =
         Await.value(name, () -> engine.job(job.id()).orElseThrow(), j -> j.state().isTerminal());
     assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo(JobState.SUCCEEDED);
     return Path.of(done.result().output());

@@ -2,10 +2,10 @@ package dev.omnivibe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.MutableClock;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
@@ -48,10 +48,10 @@ class CleanupTest {
       Path oldUpload = file(data.resolve("assets/.upload-123.tmp"), 200, Duration.ofHours(5));
       Path asset = file(data.resolve("assets/" + "a".repeat(64)), 400, Duration.ofDays(90));
 
-      RenderJob job = engine.cleanup();
+      Job job = engine.cleanup();
       assertThat(job.type()).isEqualTo(JobType.CLEANUP);
       assertThat(job.queue()).isEqualTo(QueueName.MAINTENANCE);
-      RenderJob done =
+      Job done =
           Await.value(
               "clean-up", () -> engine.job(job.id()).orElseThrow(), j -> j.state().isTerminal());
 
@@ -79,7 +79,7 @@ class CleanupTest {
                 .tickEvery(null)
                 .encoderCache(dir.resolve("encoders.json")))) {
       Path ancient = file(data.resolve("outputs/old.mp4"), 100, Duration.ofDays(400));
-      RenderJob job = engine.cleanup();
+      Job job = engine.cleanup();
       Await.until("clean-up", () -> engine.job(job.id()).orElseThrow().state().isTerminal());
       assertThat(ancient).exists();
     }

@@ -1,8 +1,8 @@
 package dev.omnivibe.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class CrashNode {
             });
         for (int i = 3; i < args.length; i++) {
           Path deck = Path.of(args[i]);
-          RenderJob job =
+          Job job =
               engine.submit(
                   RenderRequest.local(
                       "job-" + (i - 2),

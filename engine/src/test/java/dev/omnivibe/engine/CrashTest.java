@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.testkit.TestDecks;
@@ -69,7 +69,7 @@ class CrashTest {
     assertThat(first.isAlive()).as("child killed; log: %s", log).isFalse();
     assertThat(ids).as("log: %s", log).hasSize(3);
     try (SqliteStore store = SqliteStore.open(data.resolve("omnivibe.db"))) {
-      RenderJob a = store.job(ids.get(0)).orElseThrow();
+      Job a = store.job(ids.get(0)).orElseThrow();
       assertThat(a.state()).isEqualTo(JobState.RUNNING);
       assertThat(a.attempts()).isEqualTo(1);
       assertThat(store.job(ids.get(1)).orElseThrow().state()).isEqualTo(JobState.QUEUED);
@@ -86,11 +86,11 @@ class CrashTest {
     assertThat(output).contains("RECOVERED 1").contains("DONE");
 
     try (SqliteStore store = SqliteStore.open(data.resolve("omnivibe.db"))) {
-      RenderJob a = store.job(ids.get(0)).orElseThrow();
+      Job a = store.job(ids.get(0)).orElseThrow();
       assertThat(a.state()).isEqualTo(JobState.SUCCEEDED);
       assertThat(a.attempts()).isEqualTo(2);
       for (String id : ids) {
-        RenderJob j = store.job(id).orElseThrow();
+        Job j = store.job(id).orElseThrow();
         assertThat(j.state()).as(id).isEqualTo(JobState.SUCCEEDED);
         Path out = Path.of(j.result().output());
         assertThat(ContentHasher.fresh(out)).isEqualTo(j.result().sha256());

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.omnivibe.engine.hooks.Hook;
 import dev.omnivibe.engine.hooks.HookSettings;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.Priority;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
@@ -51,7 +51,7 @@ class EngineHooksTest {
             new EngineConfig(dir.resolve("data"), TestFfmpeg.real())
                 .hooks(settings)
                 .encoderCache(dir.resolve("encoders.json")))) {
-      RenderJob job =
+      Job job =
           engine.submit(
               new RenderRequest(
                   "Hooked",

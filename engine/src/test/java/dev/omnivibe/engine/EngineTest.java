@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.store.JobQuery;
@@ -67,7 +67,7 @@ class EngineTest {
     return RenderRequest.local("Quarterly update", JSON.readTree(deck.toFile()), deck.getParent());
   }
 
-  RenderJob finished(RenderJob job) {
+  Job finished(Job job) {
     return Await.value(
         "job " + job.id() + " to finish",
         () -> engine.job(job.id()).orElseThrow(),
@@ -78,7 +78,7 @@ class EngineTest {
   void aRenderProducesAPlayableFileAndFeedsTheMonitorAndEstimates() throws Exception {
     open();
     double before = engine.estimateSeconds(TestDecks.resolve(deckFile), "auto");
-    RenderJob done = finished(engine.submit(request(deckFile)));
+    Job done = finished(engine.submit(request(deckFile)));
     assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(done.attempts()).isEqualTo(1);
     Path out = Path.of(done.result().output());
@@ -92,16 +92,14 @@ class EngineTest {
     assertThat(engine.report("render-step", Duration.ofHours(1)).operations()).isNotEmpty();
     assertThat(engine.estimateSeconds(TestDecks.resolve(deckFile), "auto")).isLessThan(before);
     assertThat(engine.queues()).extracting(QueueStatus::depth).containsOnly(0);
-    assertThat(engine.jobs(JobQuery.all(10)).jobs())
-        .extracting(RenderJob::id)
-        .containsExactly(done.id());
+    assertThat(engine.jobs(JobQuery.all(10)).jobs()).extracting(Job::id).containsExactly(done.id());
   }
 
   @Test
   void anIdenticalSubmissionIsAnsweredFromTheEarlierResultWithinTheTtl() throws Exception {
     open();
-    RenderJob first = finished(engine.submit(request(deckFile)));
-    RenderJob again = engine.submit(request(deckFile));
+    Job first = finished(engine.submit(request(deckFile)));
+    Job again = engine.submit(request(deckFile));
     assertThat(again.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(again.cached()).isTrue();
     assertThat(again.id()).isNotEqualTo(first.id());
@@ -109,7 +107,7 @@ class EngineTest {
     assertThat(engine.dedupStats().hits()).isEqualTo(1);
     assertThat(engine.dedupStats().hitRate()).isEqualTo(0.5);
     clock.advance(Duration.ofMinutes(61));
-    RenderJob afterTtl = engine.submit(request(deckFile));
+    Job afterTtl = engine.submit(request(deckFile));
     assertThat(afterTtl.cached()).isFalse();
     assertThat(finished(afterTtl).state()).isEqualTo(JobState.SUCCEEDED);
   }
@@ -126,7 +124,7 @@ class EngineTest {
         deck.resolveSibling("slides/02.png"),
         first,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    RenderJob changed = engine.submit(request(deck));
+    Job changed = engine.submit(request(deck));
     assertThat(changed.cached()).isFalse();
     assertThat(finished(changed).state()).isEqualTo(JobState.SUCCEEDED);
   }
@@ -134,10 +132,10 @@ class EngineTest {
   @Test
   void aResultWhoseFileChangedIsNotReused() throws Exception {
     open();
-    RenderJob first = finished(engine.submit(request(deckFile)));
+    Job first = finished(engine.submit(request(deckFile)));
     Files.write(
         Path.of(first.result().output()), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
-    RenderJob again = engine.submit(request(deckFile));
+    Job again = engine.submit(request(deckFile));
     assertThat(again.cached()).isFalse();
     assertThat(engine.dedupStats().stale()).isEqualTo(1);
     assertThat(finished(again).state()).isEqualTo(JobState.SUCCEEDED);
@@ -147,13 +145,13 @@ class EngineTest {
   void identicalSubmissionsWhileOneIsOpenShareOneRender() throws Exception {
     open();
     engine.pause(QueueName.VIDEO);
-    RenderJob a = engine.submit(request(deckFile));
-    RenderJob b = engine.submit(request(deckFile));
+    Job a = engine.submit(request(deckFile));
+    Job b = engine.submit(request(deckFile));
     assertThat(b.mergedInto()).isEqualTo(a.id());
     assertThat(engine.dedupStats().merged()).isEqualTo(1);
     engine.resume(QueueName.VIDEO);
-    RenderJob da = finished(a);
-    RenderJob db = finished(b);
+    Job da = finished(a);
+    Job db = finished(b);
     assertThat(db.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(db.result().output()).isEqualTo(da.result().output());
     try (Stream<Path> outputs = Files.list(engine.outputsDir())) {
@@ -165,9 +163,9 @@ class EngineTest {
   void queuedJobsHaveEtasThatAddUpInQueueOrder() throws Exception {
     open();
     engine.pause(QueueName.VIDEO);
-    RenderJob a = engine.submit(request(deckFile));
+    Job a = engine.submit(request(deckFile));
     Path other = TestDecks.tiny(data.resolve("other"), 2, 1.0, 0.5, null);
-    RenderJob b = engine.submit(request(other));
+    Job b = engine.submit(request(other));
     double etaA = engine.etaSeconds(a.id());
     double etaB = engine.etaSeconds(b.id());
     QueueStatus video = engine.queues().get(0);
@@ -196,7 +194,7 @@ class EngineTest {
             engine.cancel(e.job().id());
           }
         });
-    RenderJob done = finished(engine.submit(request(big)));
+    Job done = finished(engine.submit(request(big)));
     assertThat(cancelled).isTrue();
     assertThat(done.state()).isEqualTo(JobState.CANCELLED);
     try (Stream<Path> outputs = Files.list(engine.outputsDir())) {
@@ -253,7 +251,7 @@ class EngineTest {
         }
       }
     }
-    RenderJob job =
+    Job job =
         engine.submit(new RenderRequest("remote", remote, null, 5, null, "auto", null, null, null));
     assertThat(finished(job).state()).isEqualTo(JobState.SUCCEEDED);
     assertThatThrownBy(

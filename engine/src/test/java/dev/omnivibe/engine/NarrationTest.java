@@ -9,10 +9,10 @@ import dev.omnivibe.engine.audio.Loudness;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestDecks;
@@ -56,7 +56,7 @@ class NarrationTest {
     }
   }
 
-  RenderJob finished(RenderJob job) {
+  Job finished(Job job) {
     return Await.value(
         "job " + job.id(), () -> engine.job(job.id()).orElseThrow(), j -> j.state().isTerminal());
   }
@@ -75,7 +75,7 @@ class NarrationTest {
   @Test
   void speechBecomesANormalisedWavAssetAndIsNotSpokenTwice() throws Exception {
     open(TestSpeech.voice());
-    RenderJob job =
+    Job job =
         finished(
             engine.narrate(
                 "Greeting",
@@ -95,7 +95,7 @@ class NarrationTest {
     assertThat(Loudness.measure(TestFfmpeg.real(), wav, -16).integrated()).isBetween(-17.5, -14.5);
     assertThat(job.result().videoSeconds()).isBetween(1.0, 5.0);
 
-    RenderJob again =
+    Job again =
         engine.narrate(
             "Greeting again",
             new SpeechRequest("Welcome to the quarterly review.", "en-us", 160),
@@ -125,13 +125,13 @@ class NarrationTest {
   void aSlideSpeaksItsTextBeforeTheRenderAndLastsAsLongAsTheSpeech() throws Exception {
     open(TestSpeech.voice());
     engine.pause(QueueName.AUDIO);
-    RenderJob render =
+    Job render =
         engine.submit(
             RenderRequest.local(
                 "Spoken",
                 spokenDeck("This slide has no recording. The computer reads it."),
                 deckFile.getParent()));
-    RenderJob narration =
+    Job narration =
         engine.jobs(JobQuery.all(10)).jobs().stream()
             .filter(j -> j.type() == JobType.NARRATION)
             .findFirst()
@@ -143,9 +143,9 @@ class NarrationTest {
     assertThat(engine.job(render.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
 
     engine.resume(QueueName.AUDIO);
-    RenderJob done = finished(render);
+    Job done = finished(render);
     assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo(JobState.SUCCEEDED);
-    RenderJob spoken = engine.job(narration.id()).orElseThrow();
+    Job spoken = engine.job(narration.id()).orElseThrow();
     double speech = spoken.result().videoSeconds();
     double video =
         new Ffprobe(TestFfmpeg.real())
@@ -160,10 +160,10 @@ class NarrationTest {
   @Test
   void aFailedNarrationFailsItsRenderWithoutRunningIt() throws Exception {
     open(TestSpeech.failing(shared));
-    RenderJob render =
+    Job render =
         engine.submit(
             RenderRequest.local("Doomed", spokenDeck("Hello there."), deckFile.getParent()));
-    RenderJob failed = finished(render);
+    Job failed = finished(render);
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(failed.attempts()).isZero();
     assertThat(failed.error().message())

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.queue.JobFailedException;
 import dev.omnivibe.engine.queue.JobHandler;
@@ -92,7 +92,7 @@ class StudioEngineTest {
     return JSON.readTree(deckFile.toFile());
   }
 
-  static RenderJob finished(Engine e, String id) {
+  static Job finished(Engine e, String id) {
     return Await.value(
         "job " + id + " to finish",
         () -> e.job(id).orElseThrow(),
@@ -105,7 +105,7 @@ class StudioEngineTest {
     Engine renderNode = node("render", 1, null);
     assertThat(laptop.studioStatus()).get().asString().contains("node laptop");
 
-    RenderJob job = laptop.submit(RenderRequest.local("Studio", deck(), deckFile.getParent()));
+    Job job = laptop.submit(RenderRequest.local("Studio", deck(), deckFile.getParent()));
     // The deck's own files were copied to the shared folder: the render node reads them there.
     JsonNode stored = job.payload().node();
     assertThat(stored.path("baseDir").isNull()).isTrue();
@@ -123,7 +123,7 @@ class StudioEngineTest {
             }
           }
         });
-    RenderJob done = finished(laptop, job.id());
+    Job done = finished(laptop, job.id());
     assertThat(done.state()).as("%s", done.error()).isEqualTo(JobState.SUCCEEDED);
     // The laptop's record names the node that ran the attempt.
     assertThat(done.nodes()).containsExactly("render-" + dir.getFileName());
@@ -148,12 +148,12 @@ class StudioEngineTest {
   void anIdenticalRenderSubmittedOnAnotherNodeReusesTheStudiosResult() throws Exception {
     Engine a = node("a", 1, null);
     Engine b = node("b", 0, null);
-    RenderJob first =
+    Job first =
         finished(a, a.submit(RenderRequest.local("One", deck(), deckFile.getParent())).id());
     assertThat(first.state()).isEqualTo(JobState.SUCCEEDED);
 
-    RenderJob sub = b.submit(RenderRequest.local("Two", deck(), deckFile.getParent()));
-    RenderJob second = finished(b, sub.id());
+    Job sub = b.submit(RenderRequest.local("Two", deck(), deckFile.getParent()));
+    Job second = finished(b, sub.id());
     assertThat(second.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(second.result().output()).isEqualTo(first.result().output());
     try (Stream<Path> outputs = Files.list(dir.resolve("shared/outputs"))) {
@@ -171,7 +171,7 @@ class StudioEngineTest {
         SampleDeckWriter.write(
             dir.resolve("big"),
             new SampleDeckWriter.Spec(24, 1280, 720, 2.0, 1.0, "wipeleft", 1.0, 1280, 720, 30));
-    RenderJob job =
+    Job job =
         submitter.submit(RenderRequest.local("Long", JSON.readTree(big.toFile()), big.getParent()));
     Await.until("the runner to take it", () -> runner.runningHere().contains(job.id()));
     Await.until(
@@ -197,7 +197,7 @@ class StudioEngineTest {
           return JobResult.none(1);
         });
     ObjectNode deck = (ObjectNode) deck();
-    RenderJob job =
+    Job job =
         submitter.submit(
             new RenderRequest(
                 "Flaky",
@@ -209,7 +209,7 @@ class StudioEngineTest {
                 null,
                 new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(100), 0),
                 null));
-    RenderJob done = finished(submitter, job.id());
+    Job done = finished(submitter, job.id());
     assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(done.retries()).isEqualTo(1);
     assertThat(calls.get()).isEqualTo(2);
@@ -218,7 +218,7 @@ class StudioEngineTest {
   @Test
   void anAttemptThatRedisLostIsPublishedAgain() throws Exception {
     Engine submitter = node("keeper", 0, null);
-    RenderJob job = submitter.submit(RenderRequest.local("Lost", deck(), deckFile.getParent()));
+    Job job = submitter.submit(RenderRequest.local("Lost", deck(), deckFile.getParent()));
     var client = io.lettuce.core.RedisClient.create(redis.uri());
     try (var c = client.connect()) {
       Await.until(
@@ -236,7 +236,7 @@ class StudioEngineTest {
   @Test
   void aJobNeedingAHardwareEncoderWaitsForANodeThatHasIt() throws Exception {
     Engine plain = node("plain", 1, null);
-    RenderJob job =
+    Job job =
         plain.submit(
             new RenderRequest(
                 "GPU only",

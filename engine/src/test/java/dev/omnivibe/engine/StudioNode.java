@@ -2,10 +2,10 @@ package dev.omnivibe.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.studio.StudioOptions;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
@@ -82,7 +82,7 @@ public final class StudioNode {
             if (e.kind() == JobEvent.Kind.PROGRESS) {
               say("PROGRESS " + id + " " + e.progress().percent());
             } else if (e.job().state().isTerminal() && finished.add(id)) {
-              RenderJob j = e.job();
+              Job j = e.job();
               say(
                   "FINISHED "
                       + id
@@ -101,14 +101,14 @@ public final class StudioNode {
         for (int i = 0; i < n; i++) {
           ObjectNode d = (ObjectNode) JSON.readTree(deck.toFile());
           ((ObjectNode) d.path("slides").get(0)).put("duration", 1 + (offset + i) / 100.0);
-          RenderJob job = engine.submit(RenderRequest.local(node + "-" + i, d, deck.getParent()));
+          Job job = engine.submit(RenderRequest.local(node + "-" + i, d, deck.getParent()));
           mine.add(job.id());
           say("SUBMITTED " + job.id());
         }
       }
       if (a.containsKey("big")) {
         Path big = Path.of(a.get("big"));
-        RenderJob job =
+        Job job =
             engine.submit(RenderRequest.local("big", JSON.readTree(big.toFile()), big.getParent()));
         mine.add(job.id());
         say("SUBMITTED " + job.id());

@@ -2,12 +2,12 @@ package dev.omnivibe.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,8 @@ class EventMergerTest {
   final List<List<JobEvent>> batches = new ArrayList<>();
   final EventMerger merger = new EventMerger(Runnable::run, Duration.ZERO, batches::add);
 
-  static RenderJob job(int i) {
-    return RenderJob.queued(
+  static Job job(int i) {
+    return Job.queued(
         "job-" + i,
         "Job " + i,
         JobType.RENDER,
@@ -38,7 +38,7 @@ class EventMergerTest {
   void hundredJobsTenUpdatesEachReachTheUiAsOneBatchWithTheLatestProgress() {
     for (int tick = 1; tick <= 10; tick++) {
       for (int i = 0; i < 100; i++) {
-        RenderJob running = job(i).to(JobState.RUNNING, T0);
+        Job running = job(i).to(JobState.RUNNING, T0);
         merger.onEvent(
             new JobEvent(
                 JobEvent.Kind.PROGRESS,
@@ -55,7 +55,7 @@ class EventMergerTest {
 
   @Test
   void aStateChangeIsNotLostBehindLaterProgress() {
-    RenderJob running = job(1).to(JobState.RUNNING, T0);
+    Job running = job(1).to(JobState.RUNNING, T0);
     merger.onEvent(new JobEvent(JobEvent.Kind.CHANGED, running, JobProgress.NONE));
     merger.onEvent(
         new JobEvent(JobEvent.Kind.PROGRESS, running, new JobProgress(40, 3, 1, "encode")));

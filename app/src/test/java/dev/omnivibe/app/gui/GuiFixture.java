@@ -6,8 +6,8 @@ import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.EngineConfig;
 import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.deck.InvalidDeckException;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class GuiFixture implements AutoCloseable {
    * Submits a silent deck of {@code slides} stills lasting {@code seconds} each (a distinct job per
    * length).
    */
-  public RenderJob submit(String name, int priority, double seconds) throws InvalidDeckException {
+  public Job submit(String name, int priority, double seconds) throws InvalidDeckException {
     ObjectNode root = JSON.createObjectNode();
     var list = root.putArray("slides");
     for (Path image : images()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.http.Gate;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.queue.JobEvent;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -71,7 +71,7 @@ public final class JobEvents implements AutoCloseable {
    * {@code text/event-stream} nor a wildcard (406), and too many open streams (429).
    */
   public void handle(Context ctx) {
-    RenderJob job = JobRoutes.find(engine, ctx);
+    Job job = JobRoutes.find(engine, ctx);
     if (!acceptsEvents(ctx.header("Accept"))) {
       throw new ApiException(
           406,
@@ -142,7 +142,7 @@ public final class JobEvents implements AutoCloseable {
   }
 
   private void onEvent(JobEvent e) {
-    RenderJob job = e.job();
+    Job job = e.job();
     String type = e.kind() == JobEvent.Kind.PROGRESS ? "progress" : "state";
     ObjectNode data = JobJson.of(job, e.progress());
     Entry entry;
@@ -171,7 +171,7 @@ public final class JobEvents implements AutoCloseable {
     }
   }
 
-  private void stream(SseClient client, RenderJob job) {
+  private void stream(SseClient client, Job job) {
     String id = job.id();
     long after = parse(client.ctx().header("Last-Event-ID"));
     Subscriber sub = new Subscriber(id, new LinkedBlockingQueue<>());
@@ -187,7 +187,7 @@ public final class JobEvents implements AutoCloseable {
         lastSeen = log.next - 1;
       }
     }
-    RenderJob now = engine.job(id).orElse(job);
+    Job now = engine.job(id).orElse(job);
     if (after < 0 || (backlog.isEmpty() && now.state().isTerminal())) {
       // A new client (or one that missed nothing of a finished job) starts from the current state.
       backlog.clear();

@@ -2,8 +2,8 @@ package dev.omnivibe.api.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.Json;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
-import dev.omnivibe.engine.job.RenderJob;
 
 /** A job as the API shows it (the contract other issues and scripts rely on). */
 public final class JobJson {
@@ -13,11 +13,11 @@ public final class JobJson {
    * A finished job as completion hooks receive it: the API's document, so a webhook never sees the
    * node's local paths. Pass to {@code EngineConfig.hookJson}.
    */
-  public static String hookDocument(RenderJob j) {
+  public static String hookDocument(Job j) {
     return of(j, JobProgress.DONE).toString();
   }
 
-  public static ObjectNode of(RenderJob j, JobProgress p) {
+  public static ObjectNode of(Job j, JobProgress p) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("id", j.id());
     n.put("name", j.name());

@@ -12,9 +12,9 @@ import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.hooks.Hook;
 import dev.omnivibe.engine.hooks.WebhookTargets;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.store.JobPage;
 import dev.omnivibe.engine.store.JobQuery;
@@ -61,7 +61,7 @@ public final class JobRoutes {
         engine.job(once.jobId()).orElseThrow(() -> new UnknownJobException(once.jobId())));
   }
 
-  private void answer(Context ctx, int status, RenderJob job) {
+  private void answer(Context ctx, int status, Job job) {
     ctx.header("Location", "/api/v1/jobs/" + job.id());
     Json.send(ctx, status, JobJson.of(job, engine.progress(job.id())));
   }
@@ -186,13 +186,13 @@ public final class JobRoutes {
   }
 
   public void get(Context ctx) {
-    RenderJob job = find(ctx);
+    Job job = find(ctx);
     Json.send(ctx, JobJson.of(job, engine.progress(job.id())));
   }
 
   /** DELETE: cancels; a running job stops shortly after (watch its events). */
   public void cancel(Context ctx) {
-    RenderJob job = engine.cancel(find(ctx).id());
+    Job job = engine.cancel(find(ctx).id());
     Json.send(ctx, 202, JobJson.of(engine.job(job.id()).orElse(job), engine.progress(job.id())));
   }
 
@@ -209,11 +209,11 @@ public final class JobRoutes {
     if (!errors.isEmpty()) {
       throw ApiException.invalid("only priority can be changed", errors);
     }
-    RenderJob job = engine.changePriority(id, priority);
+    Job job = engine.changePriority(id, priority);
     Json.send(ctx, JobJson.of(job, engine.progress(id)));
   }
 
-  RenderJob find(Context ctx) {
+  Job find(Context ctx) {
     return find(engine, ctx);
   }
 
@@ -221,7 +221,7 @@ public final class JobRoutes {
    * The job in the path, if this caller may see it: a submitter sees only its own, and another's
    * job answers 404 exactly as a missing one does, so its existence is not given away.
    */
-  static RenderJob find(Engine engine, Context ctx) {
+  static Job find(Engine engine, Context ctx) {
     String id = ctx.pathParam("id");
     Caller caller = Gate.caller(ctx);
     return engine

@@ -4,8 +4,8 @@ import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.http.Etags;
 import dev.omnivibe.api.http.Send;
 import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class OutputDownload {
   }
 
   public void handle(Context ctx) throws IOException {
-    RenderJob job = JobRoutes.find(engine, ctx);
+    Job job = JobRoutes.find(engine, ctx);
     String id = job.id();
     if (job.state() != JobState.SUCCEEDED
         || job.result() == null

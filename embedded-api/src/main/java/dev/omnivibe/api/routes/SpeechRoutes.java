@@ -10,7 +10,7 @@ import dev.omnivibe.api.http.Gate;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.audio.Loudness;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import dev.omnivibe.engine.tts.Voice;
@@ -93,7 +93,7 @@ public final class SpeechRoutes {
         new SpeechRequest(text.asText(), voice.isTextual() ? voice.asText() : null, rate);
     double lufs =
         loud.isMissingNode() ? Loudness.DEFAULT_LUFS : loud.isNull() ? Double.NaN : loud.asDouble();
-    RenderJob job;
+    Job job;
     try {
       job = engine.narrate(name.asText("Narration"), speech, lufs, priority, Gate.caller(ctx).id());
     } catch (InvalidDeckException e) {

@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.dedup;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobResult;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +32,8 @@ public final class ResultCache {
   }
 
   /** The earlier job whose intact output answers this key, if any. */
-  public Optional<RenderJob> lookup(String key) {
-    Optional<RenderJob> earlier = store.latestSucceeded(key, clock.instant().minus(ttl));
+  public Optional<Job> lookup(String key) {
+    Optional<Job> earlier = store.latestSucceeded(key, clock.instant().minus(ttl));
     if (earlier.isPresent() && !intact(earlier.get().result())) {
       stale.incrementAndGet();
       return Optional.empty();

@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.Status;
 import dev.omnivibe.engine.queue.JobEvent;
@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class HookRunner implements JobListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HookRunner.class);
   private final HookSettings settings;
-  private final Function<RenderJob, List<Hook>> perJob;
-  private final Function<RenderJob, String> json;
+  private final Function<Job, List<Hook>> perJob;
+  private final Function<Job, String> json;
   private final PerformanceMonitor monitor;
   private final HttpClient http;
   private final ExecutorService pool =
@@ -55,8 +55,8 @@ public final class HookRunner implements JobListener, AutoCloseable {
    */
   public HookRunner(
       HookSettings settings,
-      Function<RenderJob, List<Hook>> perJob,
-      Function<RenderJob, String> json,
+      Function<Job, List<Hook>> perJob,
+      Function<Job, String> json,
       PerformanceMonitor monitor) {
     this.settings = settings;
     this.perJob = perJob;
@@ -67,7 +67,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
 
   @Override
   public void onEvent(JobEvent e) {
-    RenderJob job = e.job();
+    Job job = e.job();
     if (e.kind() != JobEvent.Kind.CHANGED || !job.state().isTerminal() || job.isFollower()) {
       return;
     }
@@ -87,7 +87,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
    * @param checked the hook came with the job (from an API caller): its webhook target is checked
    *     again now, since the name may point somewhere else than at submit
    */
-  private void run(Hook hook, RenderJob job, boolean checked) {
+  private void run(Hook hook, Job job, boolean checked) {
     long start = System.nanoTime();
     String what =
         hook instanceof Hook.Command c
@@ -126,7 +126,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  private void command(Hook.Command c, RenderJob job) throws IOException, InterruptedException {
+  private void command(Hook.Command c, Job job) throws IOException, InterruptedException {
     String output =
         job.result() == null || job.result().output() == null ? "" : job.result().output();
     List<String> args = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
     return s.length() > 300 ? "…" + s.substring(s.length() - 300) : s;
   }
 
-  private void webhook(Hook.Webhook w, RenderJob job) throws IOException, InterruptedException {
+  private void webhook(Hook.Webhook w, Job job) throws IOException, InterruptedException {
     String body = json.apply(job);
     HttpRequest.Builder req =
         HttpRequest.newBuilder(w.url())

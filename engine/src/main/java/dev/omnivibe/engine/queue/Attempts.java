@@ -1,9 +1,9 @@
 package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.TimeLimits;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +13,10 @@ import java.util.random.RandomGenerator;
 final class Attempts {
   private Attempts() {}
 
-  static RenderJob next(
-      RenderJob running, Outcome outcome, StopReason stop, Instant now, RandomGenerator random) {
+  static Job next(
+      Job running, Outcome outcome, StopReason stop, Instant now, RandomGenerator random) {
     if (outcome.succeeded()) {
-      RenderJob.Builder b = running.transition(JobState.SUCCEEDED, now);
+      Job.Builder b = running.transition(JobState.SUCCEEDED, now);
       b.result = outcome.result();
       b.error = null;
       return b.build();
@@ -30,7 +30,7 @@ final class Attempts {
     FailureKind kind = stop != null ? stop.failure : outcome.failure();
     String message = stop != null ? limitMessage(stop, running.limits()) : outcome.message();
     if (kind.retryable() && running.retries() < running.retryPolicy().maxRetries()) {
-      RenderJob.Builder b = running.transition(JobState.RETRY_WAIT, now);
+      Job.Builder b = running.transition(JobState.RETRY_WAIT, now);
       b.retries = running.retries() + 1;
       b.notBefore = now.plus(running.retryPolicy().delay(b.retries, random));
       b.error = new JobError(kind, message);
@@ -38,7 +38,7 @@ final class Attempts {
       b.softwareOnly = running.softwareOnly() || kind == FailureKind.ENCODER;
       return b.build();
     }
-    RenderJob.Builder b = running.transition(JobState.FAILED, now);
+    Job.Builder b = running.transition(JobState.FAILED, now);
     b.error = new JobError(kind, message);
     return b.build();
   }

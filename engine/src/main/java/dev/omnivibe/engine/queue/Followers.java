@@ -1,8 +1,8 @@
 package dev.omnivibe.engine.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobTransitions;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +38,8 @@ final class Followers {
   }
 
   /** The leader's new version followed by the versions its followers move to with it. */
-  List<RenderJob> withLeader(RenderJob leader, Function<String, RenderJob> lookup, Instant now) {
-    List<RenderJob> out = new ArrayList<>();
+  List<Job> withLeader(Job leader, Function<String, Job> lookup, Instant now) {
+    List<Job> out = new ArrayList<>();
     out.add(leader);
     List<String> ids = byLeader.getOrDefault(leader.id(), List.of());
     if (ids.isEmpty()) {
@@ -51,13 +51,13 @@ final class Followers {
       return out;
     }
     for (String id : ids) {
-      RenderJob f = lookup.apply(id);
+      Job f = lookup.apply(id);
       if (f == null
           || f.state() == leader.state()
           || !JobTransitions.allowed(f.state(), leader.state())) {
         continue;
       }
-      RenderJob.Builder b = f.transition(leader.state(), now);
+      Job.Builder b = f.transition(leader.state(), now);
       if (leader.state() == JobState.SUCCEEDED) {
         b.result = leader.result();
         b.cached = true;
@@ -77,16 +77,14 @@ final class Followers {
     return out;
   }
 
-  private void promote(
-      List<String> ids, Function<String, RenderJob> lookup, Instant now, List<RenderJob> out) {
+  private void promote(List<String> ids, Function<String, Job> lookup, Instant now, List<Job> out) {
     String heir = null;
     for (String id : ids) {
-      RenderJob f = lookup.apply(id);
+      Job f = lookup.apply(id);
       if (f == null) {
         continue;
       }
-      RenderJob.Builder b =
-          f.state() == JobState.QUEUED ? f.edit() : f.transition(JobState.QUEUED, now);
+      Job.Builder b = f.state() == JobState.QUEUED ? f.edit() : f.transition(JobState.QUEUED, now);
       b.mergedInto = heir;
       out.add(b.build());
       if (heir == null) {

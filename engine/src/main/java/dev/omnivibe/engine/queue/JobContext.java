@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.render.CancelToken;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /** What a handler gets for one attempt: the job, a cancel token and a way to report progress. */
 public final class JobContext {
   private static final long MIN_EVENT_GAP_NANOS = 100_000_000L;
-  private final RenderJob job;
+  private final Job job;
   private final CancelToken cancel;
   private final Clock clock;
   private final Consumer<JobProgress> sink;
@@ -22,7 +22,7 @@ public final class JobContext {
    * A context for one attempt; the queue makes these, and so does a studio node running a job it
    * took from the shared queue.
    */
-  public JobContext(RenderJob job, CancelToken cancel, Clock clock, Consumer<JobProgress> sink) {
+  public JobContext(Job job, CancelToken cancel, Clock clock, Consumer<JobProgress> sink) {
     this.job = job;
     this.cancel = cancel;
     this.clock = clock;
@@ -31,7 +31,7 @@ public final class JobContext {
   }
 
   /** The job as it was when this attempt started (state RUNNING). */
-  public RenderJob job() {
+  public Job job() {
     return job;
   }
 

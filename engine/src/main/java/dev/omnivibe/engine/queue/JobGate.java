@@ -1,6 +1,6 @@
 package dev.omnivibe.engine.queue;
 
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,7 +16,7 @@ public interface JobGate {
   /**
    * @param jobs looks up any job by id (open or finished)
    */
-  Verdict check(RenderJob job, Function<String, Optional<RenderJob>> jobs);
+  Verdict check(Job job, Function<String, Optional<Job>> jobs);
 
   /** What the gate said; {@code reason} is set for a failure. */
   record Verdict(Kind kind, String reason) {

@@ -2,6 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.IllegalTransitionException;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobConflictException;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobProgress;
@@ -9,7 +10,6 @@ import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.TimeLimits;
 import dev.omnivibe.engine.job.UnknownJobException;
 import dev.omnivibe.engine.render.CancelToken;
@@ -59,7 +59,7 @@ public final class JobQueue implements AutoCloseable {
   private final OpenJobs open = new OpenJobs(this::lane);
   private final Followers followers = new Followers();
   private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
-  private final Map<String, RenderJob> unsaved = new HashMap<>();
+  private final Map<String, Job> unsaved = new HashMap<>();
   private final EventBus bus = new EventBus();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final ExecutorService stopper =
@@ -140,14 +140,14 @@ public final class JobQueue implements AutoCloseable {
    *
    * @throws StoreException when the job cannot be stored; nothing is queued then
    */
-  public RenderJob submit(NewJob job) {
-    RenderJob created;
+  public Job submit(NewJob job) {
+    Job created;
     lock.lock();
     try {
       ensureOpen();
       String id = UUID.randomUUID().toString();
       Instant now = clock.instant();
-      RenderJob leader = open.leader(job.dedupKey());
+      Job leader = open.leader(job.dedupKey());
       if (leader != null) {
         created =
             job.create(id, leader.rank(), leader.state(), leader.id(), leader.startedAt(), now);
@@ -168,7 +168,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Stores a job that is already finished (an identical earlier result answered it). */
-  public RenderJob record(RenderJob finished) {
+  public Job record(Job finished) {
     if (!finished.state().isTerminal()) {
       throw new IllegalArgumentException("only finished jobs can be recorded");
     }
@@ -178,12 +178,12 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** The job, open or finished. */
-  public Optional<RenderJob> job(String id) {
-    RenderJob j = open.get(id);
+  public Optional<Job> job(String id) {
+    Job j = open.get(id);
     return j != null ? Optional.of(j) : store.job(id);
   }
 
-  private RenderJob existing(String id) {
+  private Job existing(String id) {
     return job(id).orElseThrow(() -> new UnknownJobException(id));
   }
 
@@ -198,7 +198,7 @@ public final class JobQueue implements AutoCloseable {
    *
    * @throws IllegalTransitionException when the job has already finished
    */
-  public RenderJob cancel(String id) {
+  public Job cancel(String id) {
     return change(
         id,
         cur -> {
@@ -223,13 +223,13 @@ public final class JobQueue implements AutoCloseable {
    * @throws IllegalArgumentException for a priority outside 0-9
    * @throws IllegalStateException when the job is not waiting to run
    */
-  public RenderJob changePriority(String id, int priority) {
+  public Job changePriority(String id, int priority) {
     Priority.check(priority);
     return change(
         id,
         cur -> {
           requireWaiting(cur, "re-prioritised");
-          RenderJob.Builder b = cur.edit();
+          Job.Builder b = cur.edit();
           b.priority = priority;
           return b.build();
         });
@@ -239,16 +239,16 @@ public final class JobQueue implements AutoCloseable {
    * Moves a queued job to {@code position} (0 = next to run) among the queued jobs of its queue and
    * priority.
    */
-  public RenderJob move(String id, int position) {
-    RenderJob moved;
+  public Job move(String id, int position) {
+    Job moved;
     lock.lock();
     try {
-      RenderJob cur = existing(id);
+      Job cur = existing(id);
       if (cur.state() != JobState.QUEUED || cur.isFollower()) {
         throw new JobConflictException(
             "job " + id + " is " + cur.state() + "; only queued jobs can be moved");
       }
-      List<RenderJob> changed = Ranks.move(lane(cur).ready, cur, position, RANK_GAP);
+      List<Job> changed = Ranks.move(lane(cur).ready, cur, position, RANK_GAP);
       commit(changed);
       changed.forEach(j -> nextRank = Math.max(nextRank, j.rank()));
       moved = open.get(id);
@@ -259,11 +259,11 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Queues a failed or cancelled job again with a fresh retry budget. */
-  public RenderJob retry(String id) {
+  public Job retry(String id) {
     return change(
         id,
         cur -> {
-          RenderJob.Builder b = cur.transition(JobState.QUEUED, clock.instant());
+          Job.Builder b = cur.transition(JobState.QUEUED, clock.instant());
           b.retries = 0;
           b.mergedInto = null;
           b.error = null;
@@ -274,15 +274,15 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private interface Change {
-    RenderJob apply(RenderJob current);
+    Job apply(Job current);
   }
 
-  private RenderJob change(String id, Change change) {
-    RenderJob next;
+  private Job change(String id, Change change) {
+    Job next;
     lock.lock();
     try {
       ensureOpen();
-      RenderJob cur = existing(id);
+      Job cur = existing(id);
       next = change.apply(cur);
       if (next == null) {
         return cur;
@@ -294,7 +294,7 @@ public final class JobQueue implements AutoCloseable {
     return next;
   }
 
-  private static void requireWaiting(RenderJob cur, String what) {
+  private static void requireWaiting(Job cur, String what) {
     if (cur.state() != JobState.QUEUED && cur.state() != JobState.RETRY_WAIT) {
       throw new JobConflictException(
           "job " + cur.id() + " is " + cur.state() + "; only waiting jobs can be " + what);
@@ -369,10 +369,10 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Queued jobs of a queue in the order they will run, then those waiting for a retry. */
-  public List<RenderJob> waitingJobs(QueueName queue) {
+  public List<Job> waitingJobs(QueueName queue) {
     lock.lock();
     try {
-      List<RenderJob> out = new ArrayList<>(lanes.get(queue).ready);
+      List<Job> out = new ArrayList<>(lanes.get(queue).ready);
       out.addAll(open.retrying(queue));
       return out;
     } finally {
@@ -381,7 +381,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Every job that has not finished. */
-  public List<RenderJob> openJobs() {
+  public List<Job> openJobs() {
     return open.all();
   }
 
@@ -404,7 +404,7 @@ public final class JobQueue implements AutoCloseable {
         return;
       }
       Instant now = clock.instant();
-      for (RenderJob due = open.due(now); due != null; due = open.due(now)) {
+      for (Job due = open.due(now); due != null; due = open.due(now)) {
         commit(followers.withLeader(due.to(JobState.QUEUED, now), open::get, now));
       }
       for (Lane lane : lanes.values()) {
@@ -421,7 +421,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private void enforceLimits(Lane lane, RunningJob run, Instant now) {
-    RenderJob job = open.get(run.id);
+    Job job = open.get(run.id);
     TimeLimits limits = job.limits();
     Duration elapsed = Duration.between(run.startedAt, now);
     if (elapsed.compareTo(limits.hard()) >= 0) {
@@ -430,7 +430,7 @@ public final class JobQueue implements AutoCloseable {
       run.kill(message, stopper);
       run.abandoned = true;
       lane.running.remove(run.id);
-      RenderJob next =
+      Job next =
           Attempts.next(
               job, Outcome.failed(FailureKind.KILLED, message), StopReason.HARD_LIMIT, now, random);
       commit(followers.withLeader(next, open::get, now));
@@ -456,10 +456,10 @@ public final class JobQueue implements AutoCloseable {
   public void remoteStarted(String id, String where) {
     lock.lock();
     try {
-      RenderJob cur = open.get(id);
+      Job cur = open.get(id);
       if (!closed && cur != null && cur.state() == JobState.QUEUED && !cur.isFollower()) {
         Instant now = clock.instant();
-        RenderJob running = cur.transition(JobState.RUNNING, now).ranOn(where).build();
+        Job running = cur.transition(JobState.RUNNING, now).ranOn(where).build();
         commit(followers.withLeader(running, open::get, now));
       }
     } finally {
@@ -469,7 +469,7 @@ public final class JobQueue implements AutoCloseable {
 
   /** Progress reported by the node running the job. */
   public void remoteProgress(String id, JobProgress p) {
-    RenderJob cur = open.get(id);
+    Job cur = open.get(id);
     if (cur != null && cur.state() == JobState.RUNNING) {
       onProgress(id, p);
     }
@@ -482,10 +482,10 @@ public final class JobQueue implements AutoCloseable {
    *
    * @return the job's new version, or null when the report was ignored
    */
-  public RenderJob remoteEnded(String id, Outcome outcome, StopReason stop, String where) {
+  public Job remoteEnded(String id, Outcome outcome, StopReason stop, String where) {
     lock.lock();
     try {
-      RenderJob cur = open.get(id);
+      Job cur = open.get(id);
       if (closed
           || cur == null
           || cur.isFollower()
@@ -496,11 +496,11 @@ public final class JobQueue implements AutoCloseable {
       if (cur.state() == JobState.QUEUED) {
         // The start was not heard (lost event, or answered at once): record it first, so the
         // store sees every transition.
-        RenderJob running = cur.transition(JobState.RUNNING, now).ranOn(where).build();
+        Job running = cur.transition(JobState.RUNNING, now).ranOn(where).build();
         commit(followers.withLeader(running, open::get, now));
         cur = open.get(id);
       }
-      RenderJob next = Attempts.next(cur, outcome, stop, now, random);
+      Job next = Attempts.next(cur, outcome, stop, now, random);
       commit(followers.withLeader(next, open::get, now));
       progress.remove(id);
       lanes.values().forEach(l -> l.wake.signalAll());
@@ -550,10 +550,10 @@ public final class JobQueue implements AutoCloseable {
         lane.liveWorkers--;
         return null;
       }
-      RenderJob next = lane.paused ? null : nextAllowed(lane);
+      Job next = lane.paused ? null : nextAllowed(lane);
       if (next != null) {
         Instant now = clock.instant();
-        RenderJob running = next.transition(JobState.RUNNING, now).ranOn(node).build();
+        Job running = next.transition(JobState.RUNNING, now).ranOn(node).build();
         try {
           commit(followers.withLeader(running, open::get, now));
         } catch (StoreException e) {
@@ -572,22 +572,22 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** The first waiting job the gate lets start; jobs it fails are failed on the way. */
-  private RenderJob nextAllowed(Lane lane) {
-    List<RenderJob> refused = new ArrayList<>();
-    RenderJob found = null;
-    for (RenderJob j : lane.ready) {
+  private Job nextAllowed(Lane lane) {
+    List<Job> refused = new ArrayList<>();
+    Job found = null;
+    for (Job j : lane.ready) {
       JobGate.Verdict v = gate.check(j, this::job);
       if (v.kind() == JobGate.Verdict.Kind.READY) {
         found = j;
         break;
       }
       if (v.kind() == JobGate.Verdict.Kind.FAIL) {
-        RenderJob.Builder b = j.transition(JobState.FAILED, clock.instant());
+        Job.Builder b = j.transition(JobState.FAILED, clock.instant());
         b.error = new JobError(FailureKind.BAD_INPUT, v.reason());
         refused.add(b.build());
       }
     }
-    for (RenderJob f : refused) {
+    for (Job f : refused) {
       try {
         commit(followers.withLeader(f, open::get, clock.instant()));
       } catch (StoreException e) {
@@ -619,7 +619,7 @@ public final class JobQueue implements AutoCloseable {
       }
       lane.running.remove(run.id);
       Instant now = clock.instant();
-      RenderJob next = Attempts.next(open.get(run.id), outcome, run.stopReason(), now, random);
+      Job next = Attempts.next(open.get(run.id), outcome, run.stopReason(), now, random);
       try {
         commit(followers.withLeader(next, open::get, now));
         progress.remove(run.id);
@@ -640,7 +640,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private void saveUnsaved(Instant now) {
-    for (RenderJob next : new ArrayList<>(unsaved.values())) {
+    for (Job next : new ArrayList<>(unsaved.values())) {
       commit(followers.withLeader(next, open::get, now));
       unsaved.remove(next.id());
       progress.remove(next.id());
@@ -658,7 +658,7 @@ public final class JobQueue implements AutoCloseable {
       lock.unlock();
     }
     for (String each : ids) {
-      RenderJob j = open.get(each);
+      Job j = open.get(each);
       if (j != null) {
         progress.put(each, p);
         bus.publish(new JobEvent(JobEvent.Kind.PROGRESS, j, p));
@@ -669,7 +669,7 @@ public final class JobQueue implements AutoCloseable {
   // ---- state, under the lock
 
   /** Writes the new versions (one transaction), then applies them here. */
-  private void commit(List<RenderJob> changed) {
+  private void commit(List<Job> changed) {
     if (changed.isEmpty()) {
       return;
     }
@@ -679,7 +679,7 @@ public final class JobQueue implements AutoCloseable {
       resync(changed);
       throw e;
     }
-    for (RenderJob next : changed) {
+    for (Job next : changed) {
       open.place(next);
       bus.publish(new JobEvent(JobEvent.Kind.CHANGED, next, progress(next.id())));
     }
@@ -690,9 +690,9 @@ public final class JobQueue implements AutoCloseable {
    * second writer): take the stored one, so that the caller's retry starts from the truth instead
    * of failing the same way forever.
    */
-  private void resync(List<RenderJob> changed) {
-    for (RenderJob mine : changed) {
-      RenderJob known = open.get(mine.id());
+  private void resync(List<Job> changed) {
+    for (Job mine : changed) {
+      Job known = open.get(mine.id());
       store
           .job(mine.id())
           .filter(stored -> known == null || stored.version() > known.version())
@@ -709,7 +709,7 @@ public final class JobQueue implements AutoCloseable {
     }
   }
 
-  private Lane lane(RenderJob job) {
+  private Lane lane(Job job) {
     return lanes.get(job.queue());
   }
 

@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,14 +11,14 @@ import java.util.concurrent.locks.Condition;
 /** One named queue: its waiting jobs in run order, its running attempts and its workers. */
 final class Lane {
   /** Highest priority first, then by rank (submission order unless moved). */
-  static final Comparator<RenderJob> RUN_ORDER =
-      Comparator.comparingInt(RenderJob::priority)
+  static final Comparator<Job> RUN_ORDER =
+      Comparator.comparingInt(Job::priority)
           .reversed()
-          .thenComparingLong(RenderJob::rank)
-          .thenComparing(RenderJob::id);
+          .thenComparingLong(Job::rank)
+          .thenComparing(Job::id);
 
   final QueueName name;
-  final TreeSet<RenderJob> ready = new TreeSet<>(RUN_ORDER);
+  final TreeSet<Job> ready = new TreeSet<>(RUN_ORDER);
   final Map<String, RunningJob> running = new LinkedHashMap<>();
   final Condition wake;
   int targetWorkers;

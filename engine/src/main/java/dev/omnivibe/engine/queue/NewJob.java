@@ -1,12 +1,12 @@
 package dev.omnivibe.engine.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.job.TimeLimits;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.time.Instant;
  *
  * @param queue null to route by type
  * @param dedupKey identical keys merge while one of them is still open; null to never merge
- * @param submittedBy who asks for it (see {@link RenderJob#submittedBy()})
+ * @param submittedBy who asks for it (see {@link Job#submittedBy()})
  */
 public record NewJob(
     String name,
@@ -44,7 +44,7 @@ public record NewJob(
       RetryPolicy retryPolicy,
       TimeLimits limits,
       String dedupKey) {
-    this(name, type, queue, priority, payload, retryPolicy, limits, dedupKey, RenderJob.LOCAL);
+    this(name, type, queue, priority, payload, retryPolicy, limits, dedupKey, Job.LOCAL);
   }
 
   /** The same job asked for by {@code who}. */
@@ -52,33 +52,20 @@ public record NewJob(
     return new NewJob(name, type, queue, priority, payload, retryPolicy, limits, dedupKey, who);
   }
 
-  RenderJob create(
+  Job create(
       String id, long rank, JobState state, String mergedInto, Instant startedAt, Instant now) {
-    return new RenderJob(
-        id,
-        name,
-        type,
-        queue,
-        priority,
-        rank,
-        state,
-        0,
-        0,
-        0,
-        Payload.of(payload),
-        retryPolicy,
-        limits,
-        dedupKey,
-        mergedInto,
-        false,
-        false,
-        now,
-        startedAt,
-        null,
-        null,
-        null,
-        null,
-        submittedBy,
-        null);
+    Job.Builder b = Job.create(id, type, queue, now);
+    b.name = name;
+    b.priority = priority;
+    b.rank = rank;
+    b.state = state;
+    b.payload = Payload.of(payload);
+    b.retryPolicy = retryPolicy;
+    b.limits = limits;
+    b.dedupKey = dedupKey;
+    b.mergedInto = mergedInto;
+    b.startedAt = startedAt;
+    b.submittedBy = submittedBy;
+    return b.build();
   }
 }

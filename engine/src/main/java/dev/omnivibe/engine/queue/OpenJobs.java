@@ -1,8 +1,8 @@
 package dev.omnivibe.engine.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,41 +19,41 @@ import java.util.function.Function;
  * under the queue's lock; {@link #get} may be read without it.
  */
 final class OpenJobs {
-  private final Map<String, RenderJob> byId = new ConcurrentHashMap<>();
-  private final TreeSet<RenderJob> waiting =
-      new TreeSet<>(Comparator.comparing(RenderJob::notBefore).thenComparing(RenderJob::id));
+  private final Map<String, Job> byId = new ConcurrentHashMap<>();
+  private final TreeSet<Job> waiting =
+      new TreeSet<>(Comparator.comparing(Job::notBefore).thenComparing(Job::id));
   private final Map<String, String> leaders = new HashMap<>();
-  private final Function<RenderJob, Lane> lanes;
+  private final Function<Job, Lane> lanes;
 
-  OpenJobs(Function<RenderJob, Lane> lanes) {
+  OpenJobs(Function<Job, Lane> lanes) {
     this.lanes = lanes;
   }
 
-  RenderJob get(String id) {
+  Job get(String id) {
     return byId.get(id);
   }
 
-  List<RenderJob> all() {
+  List<Job> all() {
     return new ArrayList<>(byId.values());
   }
 
   /** The open job that renders {@code dedupKey}, or null. */
-  RenderJob leader(String dedupKey) {
+  Job leader(String dedupKey) {
     return dedupKey == null ? null : byId.get(leaders.getOrDefault(dedupKey, ""));
   }
 
   /** The first retry wait that is due at {@code now}, or null. */
-  RenderJob due(Instant now) {
+  Job due(Instant now) {
     return waiting.isEmpty() || waiting.first().notBefore().isAfter(now) ? null : waiting.first();
   }
 
-  List<RenderJob> retrying(QueueName queue) {
+  List<Job> retrying(QueueName queue) {
     return waiting.stream().filter(j -> j.queue() == queue).toList();
   }
 
   /** Moves a job's entries from its previous version to {@code next}. */
-  void place(RenderJob next) {
-    RenderJob old = byId.get(next.id());
+  void place(Job next) {
+    Job old = byId.get(next.id());
     if (old != null) {
       lanes.apply(old).ready.remove(old);
       waiting.remove(old);

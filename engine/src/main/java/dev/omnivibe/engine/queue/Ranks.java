@@ -1,6 +1,6 @@
 package dev.omnivibe.engine.queue;
 
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,11 +16,11 @@ final class Ranks {
    * @param ready the queue's waiting jobs in run order
    * @return the new versions of every job whose rank changed
    */
-  static List<RenderJob> move(Collection<RenderJob> ready, RenderJob job, int position, long gap) {
+  static List<Job> move(Collection<Job> ready, Job job, int position, long gap) {
     if (position < 0) {
       throw new IllegalArgumentException("position " + position + " is negative");
     }
-    List<RenderJob> band =
+    List<Job> band =
         ready.stream()
             .filter(j -> j.priority() == job.priority() && !j.id().equals(job.id()))
             .toList();
@@ -33,12 +33,12 @@ final class Ranks {
     if (hi - lo >= 2) {
       return List.of(withRank(job, lo + (hi - lo) / 2));
     }
-    List<RenderJob> order = new ArrayList<>(band);
+    List<Job> order = new ArrayList<>(band);
     order.add(at, job);
     long base = Math.min(job.rank(), band.get(0).rank());
-    List<RenderJob> changed = new ArrayList<>();
+    List<Job> changed = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
-      RenderJob j = order.get(i);
+      Job j = order.get(i);
       long rank = base + i * gap;
       if (j.rank() != rank) {
         changed.add(withRank(j, rank));
@@ -47,8 +47,8 @@ final class Ranks {
     return changed;
   }
 
-  private static RenderJob withRank(RenderJob job, long rank) {
-    RenderJob.Builder b = job.edit();
+  private static Job withRank(Job job, long rank) {
+    Job.Builder b = job.edit();
     b.rank = rank;
     return b.build();
   }

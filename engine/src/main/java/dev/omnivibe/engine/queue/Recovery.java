@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,37 +20,37 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
-  record Result(List<RenderJob> jobs, int requeued) {}
+  record Result(List<Job> jobs, int requeued) {}
 
   private Recovery() {}
 
   static Result run(Store store, Instant now, Followers followers) {
-    Map<String, RenderJob> open = new LinkedHashMap<>();
+    Map<String, Job> open = new LinkedHashMap<>();
     store
         .jobsIn(EnumSet.of(JobState.QUEUED, JobState.RUNNING, JobState.RETRY_WAIT))
         .forEach(j -> open.put(j.id(), j));
-    List<RenderJob> changed = new ArrayList<>();
+    List<Job> changed = new ArrayList<>();
     int requeued = 0;
-    for (RenderJob j : List.copyOf(open.values())) {
-      RenderJob.Builder b = null;
+    for (Job j : List.copyOf(open.values())) {
+      Job.Builder b = null;
       if (j.state() == JobState.RUNNING) {
         b = j.transition(JobState.QUEUED, now);
         requeued++;
         LOG.info("job {} was running when the last process stopped; queued again", j.id());
       }
-      RenderJob leader = j.isFollower() ? open.get(j.mergedInto()) : null;
+      Job leader = j.isFollower() ? open.get(j.mergedInto()) : null;
       if (j.isFollower() && (leader == null || leader.isFollower())) {
         b = b == null ? j.edit() : b;
         b.mergedInto = null;
       }
       if (b != null) {
-        RenderJob next = b.build();
+        Job next = b.build();
         changed.add(next);
         open.put(next.id(), next);
       }
     }
     store.updateAll(changed);
-    for (RenderJob j : open.values()) {
+    for (Job j : open.values()) {
       if (j.isFollower()) {
         followers.add(j.mergedInto(), j.id());
       }

@@ -1,6 +1,6 @@
 package dev.omnivibe.engine.queue;
 
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
@@ -16,7 +16,7 @@ final class RunningJob {
   /** Set when the hard limit gave up on the worker; its late result is ignored. */
   boolean abandoned;
 
-  RunningJob(RenderJob job, JobContext context, Thread worker) {
+  RunningJob(Job job, JobContext context, Thread worker) {
     this.id = job.id();
     this.startedAt = job.startedAt();
     this.context = context;

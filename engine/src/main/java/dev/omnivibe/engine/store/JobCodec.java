@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 
 /** Jobs as JSON documents; stores keep the document plus the columns they query by. */
 public final class JobCodec {
@@ -19,7 +19,7 @@ public final class JobCodec {
 
   private JobCodec() {}
 
-  public static String write(RenderJob job) {
+  public static String write(Job job) {
     try {
       return JSON.writeValueAsString(job);
     } catch (JsonProcessingException e) {
@@ -27,9 +27,9 @@ public final class JobCodec {
     }
   }
 
-  public static RenderJob read(String json) {
+  public static Job read(String json) {
     try {
-      return JSON.readValue(json, RenderJob.class);
+      return JSON.readValue(json, Job.class);
     } catch (JsonProcessingException e) {
       throw new StoreException("a stored job cannot be read: " + e.getOriginalMessage(), e);
     }

@@ -1,6 +1,6 @@
 package dev.omnivibe.engine.store;
 
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
@@ -10,17 +10,17 @@ import java.util.Comparator;
  * callers (base64) so the encoding can change.
  */
 record JobCursor(long createdMillis, String id) {
-  static final Comparator<RenderJob> NEWEST_FIRST =
-      Comparator.comparingLong((RenderJob j) -> j.createdAt().toEpochMilli())
-          .thenComparing(RenderJob::id)
+  static final Comparator<Job> NEWEST_FIRST =
+      Comparator.comparingLong((Job j) -> j.createdAt().toEpochMilli())
+          .thenComparing(Job::id)
           .reversed();
 
-  static JobCursor of(RenderJob job) {
+  static JobCursor of(Job job) {
     return new JobCursor(job.createdAt().toEpochMilli(), job.id());
   }
 
   /** True when {@code job} comes after this cursor in the listing. */
-  boolean before(RenderJob job) {
+  boolean before(Job job) {
     long t = job.createdAt().toEpochMilli();
     return t < createdMillis || (t == createdMillis && job.id().compareTo(id) < 0);
   }

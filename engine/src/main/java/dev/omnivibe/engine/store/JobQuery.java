@@ -41,7 +41,7 @@ public record JobQuery(
     return new JobQuery(states, queue, limit, cursor, caller);
   }
 
-  public boolean matches(dev.omnivibe.engine.job.RenderJob job) {
+  public boolean matches(dev.omnivibe.engine.job.Job job) {
     return (states.isEmpty() || states.contains(job.state()))
         && (queue == null || queue == job.queue())
         && (submittedBy == null || submittedBy.equals(job.submittedBy()));

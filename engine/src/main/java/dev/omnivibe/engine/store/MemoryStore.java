@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.store;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,27 +19,27 @@ import java.util.TreeMap;
  * adapters.
  */
 public final class MemoryStore implements Store {
-  private final Map<String, RenderJob> jobs = new HashMap<>();
+  private final Map<String, Job> jobs = new HashMap<>();
   private final Map<String, Presentation> presentations = new HashMap<>();
   private final Map<String, ApiClient> clients = new TreeMap<>();
   private final Map<String, MetricRollup> rollups = new HashMap<>();
 
   @Override
-  public synchronized void insert(RenderJob job) {
+  public synchronized void insert(Job job) {
     if (jobs.putIfAbsent(job.id(), job) != null) {
       throw new StoreException("a job with id " + job.id() + " already exists");
     }
   }
 
   @Override
-  public synchronized void update(RenderJob job) {
+  public synchronized void update(Job job) {
     updateAll(List.of(job));
   }
 
   @Override
-  public synchronized void updateAll(Collection<RenderJob> batch) {
-    for (RenderJob job : batch) {
-      RenderJob stored = jobs.get(job.id());
+  public synchronized void updateAll(Collection<Job> batch) {
+    for (Job job : batch) {
+      Job stored = jobs.get(job.id());
       if (stored == null) {
         throw new StoreException("no job with id " + job.id() + " to update");
       }
@@ -51,12 +51,12 @@ public final class MemoryStore implements Store {
   }
 
   @Override
-  public synchronized Optional<RenderJob> job(String id) {
+  public synchronized Optional<Job> job(String id) {
     return Optional.ofNullable(jobs.get(id));
   }
 
   @Override
-  public synchronized List<RenderJob> jobsIn(Set<JobState> states) {
+  public synchronized List<Job> jobsIn(Set<JobState> states) {
     return jobs.values().stream()
         .filter(j -> states.contains(j.state()))
         .sorted(JobCursor.NEWEST_FIRST.reversed())
@@ -66,7 +66,7 @@ public final class MemoryStore implements Store {
   @Override
   public synchronized JobPage jobs(JobQuery query) {
     JobCursor after = query.cursor() == null ? null : JobCursor.decode(query.cursor());
-    List<RenderJob> page =
+    List<Job> page =
         jobs.values().stream()
             .filter(query::matches)
             .filter(j -> after == null || after.before(j))
@@ -76,30 +76,30 @@ public final class MemoryStore implements Store {
     if (page.size() <= query.limit()) {
       return new JobPage(page, null);
     }
-    List<RenderJob> shown = page.subList(0, query.limit());
+    List<Job> shown = page.subList(0, query.limit());
     return new JobPage(shown, JobCursor.of(shown.get(shown.size() - 1)).encode());
   }
 
   @Override
-  public synchronized Optional<RenderJob> latestSucceeded(String dedupKey, Instant finishedAfter) {
+  public synchronized Optional<Job> latestSucceeded(String dedupKey, Instant finishedAfter) {
     return jobs.values().stream()
         .filter(j -> j.state() == JobState.SUCCEEDED && dedupKey.equals(j.dedupKey()))
         .filter(j -> !j.finishedAt().isBefore(finishedAfter))
-        .max(Comparator.comparing(RenderJob::finishedAt));
+        .max(Comparator.comparing(Job::finishedAt));
   }
 
   @Override
-  public synchronized List<RenderJob> succeededSince(Instant since, int limit) {
+  public synchronized List<Job> succeededSince(Instant since, int limit) {
     return jobs.values().stream()
         .filter(j -> j.state() == JobState.SUCCEEDED && !j.finishedAt().isBefore(since))
-        .sorted(Comparator.comparing(RenderJob::finishedAt).reversed())
+        .sorted(Comparator.comparing(Job::finishedAt).reversed())
         .limit(limit)
         .toList();
   }
 
   @Override
   public synchronized long maxRank() {
-    return jobs.values().stream().mapToLong(RenderJob::rank).max().orElse(0);
+    return jobs.values().stream().mapToLong(Job::rank).max().orElse(0);
   }
 
   @Override

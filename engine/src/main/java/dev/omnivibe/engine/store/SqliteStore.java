@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.store;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +123,7 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized void insert(RenderJob job) {
+  public synchronized void insert(Job job) {
     try {
       if (insertJob == null) {
         insertJob =
@@ -143,12 +143,12 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized void update(RenderJob job) {
+  public synchronized void update(Job job) {
     updateAll(List.of(job));
   }
 
   @Override
-  public synchronized void updateAll(Collection<RenderJob> jobs) {
+  public synchronized void updateAll(Collection<Job> jobs) {
     if (jobs.size() == 1) {
       try {
         updateOne(jobs.iterator().next());
@@ -159,14 +159,14 @@ public final class SqliteStore implements Store {
     }
     tx.inTransaction(
         () -> {
-          for (RenderJob job : jobs) {
+          for (Job job : jobs) {
             updateOne(job);
           }
         },
         "update jobs in");
   }
 
-  private void updateOne(RenderJob job) throws SQLException {
+  private void updateOne(Job job) throws SQLException {
     if (updateJob == null) {
       updateJob =
           db.prepareStatement(
@@ -195,7 +195,7 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private static void bindJob(PreparedStatement ps, RenderJob job, int at) throws SQLException {
+  private static void bindJob(PreparedStatement ps, Job job, int at) throws SQLException {
     ps.setString(at, job.id());
     ps.setString(at + 1, job.state().name());
     ps.setString(at + 2, job.queue().id());
@@ -214,13 +214,13 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Optional<RenderJob> job(String id) {
-    List<RenderJob> found = queryJobs("SELECT doc FROM jobs WHERE id=?", List.of(id));
+  public synchronized Optional<Job> job(String id) {
+    List<Job> found = queryJobs("SELECT doc FROM jobs WHERE id=?", List.of(id));
     return found.stream().findFirst();
   }
 
   @Override
-  public synchronized List<RenderJob> jobsIn(Set<JobState> states) {
+  public synchronized List<Job> jobsIn(Set<JobState> states) {
     if (states.isEmpty()) {
       return List.of();
     }
@@ -257,16 +257,16 @@ public final class SqliteStore implements Store {
     }
     sql.append(" ORDER BY created_ms DESC, id DESC LIMIT ?");
     args.add(query.limit() + 1);
-    List<RenderJob> page = queryJobs(sql.toString(), args);
+    List<Job> page = queryJobs(sql.toString(), args);
     if (page.size() <= query.limit()) {
       return new JobPage(page, null);
     }
-    List<RenderJob> shown = page.subList(0, query.limit());
+    List<Job> shown = page.subList(0, query.limit());
     return new JobPage(shown, JobCursor.of(shown.get(shown.size() - 1)).encode());
   }
 
   @Override
-  public synchronized Optional<RenderJob> latestSucceeded(String dedupKey, Instant finishedAfter) {
+  public synchronized Optional<Job> latestSucceeded(String dedupKey, Instant finishedAfter) {
     return queryJobs(
             "SELECT doc FROM jobs WHERE dedup_key=? AND state='SUCCEEDED' AND finished_ms >= ?"
                 + " ORDER BY finished_ms DESC LIMIT 1",
@@ -276,7 +276,7 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized List<RenderJob> succeededSince(Instant since, int limit) {
+  public synchronized List<Job> succeededSince(Instant since, int limit) {
     return queryJobs(
         "SELECT doc FROM jobs WHERE state='SUCCEEDED' AND finished_ms >= ?"
             + " ORDER BY finished_ms DESC LIMIT ?",
@@ -294,12 +294,12 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private List<RenderJob> queryJobs(String sql, List<?> args) {
+  private List<Job> queryJobs(String sql, List<?> args) {
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
       }
-      List<RenderJob> out = new ArrayList<>();
+      List<Job> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(JobCodec.read(rs.getString(1)));

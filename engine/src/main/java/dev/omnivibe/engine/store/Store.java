@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.store;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +23,7 @@ public interface Store extends AutoCloseable {
   /**
    * @throws StoreException if a job with the same id exists
    */
-  void insert(RenderJob job);
+  void insert(Job job);
 
   /**
    * Replaces the stored job whose version is {@code job.version() - 1}.
@@ -31,24 +31,24 @@ public interface Store extends AutoCloseable {
    * @throws StaleJobException if the stored version differs (someone else moved the job)
    * @throws StoreException if no such job exists
    */
-  void update(RenderJob job);
+  void update(Job job);
 
   /** Like {@link #update} for several jobs in one transaction: all are written or none. */
-  void updateAll(Collection<RenderJob> jobs);
+  void updateAll(Collection<Job> jobs);
 
-  Optional<RenderJob> job(String id);
+  Optional<Job> job(String id);
 
   /** Every job in one of these states, oldest first (used at start to rebuild the queue). */
-  List<RenderJob> jobsIn(Set<JobState> states);
+  List<Job> jobsIn(Set<JobState> states);
 
   /** A page of jobs, newest first. */
   JobPage jobs(JobQuery query);
 
   /** The most recently finished successful job with this dedup key, finished at or after. */
-  Optional<RenderJob> latestSucceeded(String dedupKey, Instant finishedAfter);
+  Optional<Job> latestSucceeded(String dedupKey, Instant finishedAfter);
 
   /** Successful jobs finished at or after {@code since}, newest first, at most {@code limit}. */
-  List<RenderJob> succeededSince(Instant since, int limit);
+  List<Job> succeededSince(Instant since, int limit);
 
   /** The highest rank any job has, 0 when there are none. */
   long maxRank();

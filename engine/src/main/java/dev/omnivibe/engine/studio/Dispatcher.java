@@ -2,9 +2,9 @@ package dev.omnivibe.engine.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobListener;
@@ -38,8 +38,8 @@ public final class Dispatcher implements JobListener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final StreamBroker broker;
   private final JobQueue queue;
-  private final Function<RenderJob, String> document;
-  private final Function<RenderJob, String> capability;
+  private final Function<Job, String> document;
+  private final Function<Job, String> capability;
 
   /** Jobs the gate handed over for their current attempt. */
   private final Set<String> held = ConcurrentHashMap.newKeySet();
@@ -62,8 +62,8 @@ public final class Dispatcher implements JobListener, AutoCloseable {
   public Dispatcher(
       StreamBroker broker,
       JobQueue queue,
-      Function<RenderJob, String> document,
-      Function<RenderJob, String> capability,
+      Function<Job, String> document,
+      Function<Job, String> capability,
       Duration pollEvery) {
     this.broker = broker;
     this.queue = queue;
@@ -81,7 +81,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
    * The gate's answer for a job the studio runs: it waits here, and its attempt is published (once)
    * the first time it is held. Called under the queue's lock, so it only records the id.
    */
-  public JobGate.Verdict hold(RenderJob job) {
+  public JobGate.Verdict hold(Job job) {
     if (held.add(job.id())) {
       toPublish.add(job.id());
     }
@@ -101,7 +101,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      RenderJob job = queue.job(id).orElse(null);
+      Job job = queue.job(id).orElse(null);
       if (job == null || job.state() != JobState.QUEUED) {
         held.remove(id);
         continue;
@@ -197,7 +197,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     }
     AttemptRecord r = AttemptRecord.parse(stored);
     // If this throws (the store is busy), the attempt stays out and the next poll applies it.
-    RenderJob next = queue.remoteEnded(id, r.outcome(), r.stop(), r.node());
+    Job next = queue.remoteEnded(id, r.outcome(), r.stop(), r.node());
     out.remove(id);
     held.remove(id);
     broker.forget(id);

@@ -1,6 +1,6 @@
 package dev.omnivibe.engine.studio;
 
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.queue.JobContext;
 import dev.omnivibe.engine.queue.StopReason;
 import dev.omnivibe.engine.render.CancelToken;
@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 /** A job this node took from the shared queue and is running (or waiting to run) now. */
 final class StudioAttempt {
   final Delivery delivery;
-  final RenderJob job;
+  final Job job;
   final String submitter;
   final Instant startedAt;
   final CancelToken token = new CancelToken();
@@ -21,7 +21,7 @@ final class StudioAttempt {
   /** Set when another node took the job over (this one missed heartbeats): its result is void. */
   volatile boolean lost;
 
-  StudioAttempt(Delivery delivery, RenderJob job, String submitter, Instant startedAt) {
+  StudioAttempt(Delivery delivery, Job job, String submitter, Instant startedAt) {
     this.delivery = delivery;
     this.job = job;
     this.submitter = submitter;

@@ -3,12 +3,12 @@ package dev.omnivibe.engine.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.engine.job.FailureKind;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobContext;
 import dev.omnivibe.engine.queue.JobHandler;
 import dev.omnivibe.engine.queue.Outcome;
@@ -117,7 +117,7 @@ public final class StudioWorkers implements AutoCloseable {
     StudioAttempt a;
     try {
       JsonNode doc = JSON.readTree(d.document());
-      RenderJob job = JobCodec.read(doc.path("job").asText());
+      Job job = JobCodec.read(doc.path("job").asText());
       a = new StudioAttempt(d, job, doc.path("from").asText(), clock.instant());
     } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
       finish(d, null, Outcome.failed(FailureKind.BAD_INPUT, "unreadable studio job: " + e), null);
@@ -162,7 +162,7 @@ public final class StudioWorkers implements AutoCloseable {
       return Outcome.failed(FailureKind.TRANSIENT, "studio queue unreachable: " + e.getMessage());
     }
     tell(a, JSON.createObjectNode().put("e", "started").put("node", broker.node()));
-    RenderJob job = a.job.to(JobState.RUNNING, clock.instant());
+    Job job = a.job.to(JobState.RUNNING, clock.instant());
     a.context = new JobContext(job, a.token, clock, p -> progress(a, p));
     Outcome outcome = Outcome.of(handlers.get(job.type()), a.context);
     if (key != null) {

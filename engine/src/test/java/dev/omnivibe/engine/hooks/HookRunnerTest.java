@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.store.MemoryStore;
@@ -80,9 +80,9 @@ class HookRunnerTest {
     return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
   }
 
-  static RenderJob finished(JobState state) {
-    RenderJob q =
-        RenderJob.queued(
+  static Job finished(JobState state) {
+    Job q =
+        Job.queued(
             "job-1",
             "Launch video",
             JobType.RENDER,
@@ -93,7 +93,7 @@ class HookRunnerTest {
             null,
             null,
             T0);
-    RenderJob.Builder b = q.to(JobState.RUNNING, T0).transition(state, T0);
+    Job.Builder b = q.to(JobState.RUNNING, T0).transition(state, T0);
     if (state == JobState.SUCCEEDED) {
       b.result = new JobResult("/out/launch.mp4", 10, "ab", "libx264", null, 1, 1, 1, 1, 1, null);
     }
@@ -116,7 +116,7 @@ class HookRunnerTest {
         monitor);
   }
 
-  void fire(HookRunner r, RenderJob job) {
+  void fire(HookRunner r, Job job) {
     r.onEvent(new JobEvent(JobEvent.Kind.CHANGED, job, JobProgress.DONE));
   }
 
@@ -160,8 +160,8 @@ class HookRunnerTest {
   @Test
   void globalHooksAreForRendersNotTheNarrationBehindThem() {
     try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
-      RenderJob q =
-          RenderJob.queued(
+      Job q =
+          Job.queued(
               "n-1",
               "Deck · narration 1",
               JobType.NARRATION,
@@ -180,10 +180,10 @@ class HookRunnerTest {
   @Test
   void onlyFinishedJobsFireHooks() {
     try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
-      RenderJob running = finished(JobState.SUCCEEDED).edit().build();
+      Job running = finished(JobState.SUCCEEDED).edit().build();
       r.onEvent(new JobEvent(JobEvent.Kind.PROGRESS, running, JobProgress.NONE));
-      RenderJob q =
-          RenderJob.queued(
+      Job q =
+          Job.queued(
               "job-2",
               "x",
               JobType.RENDER,

@@ -39,7 +39,7 @@ class JobTransitionsTest {
 
   @Test
   void anIllegalChangeNamesFromAndTo() {
-    RenderJob done = job().to(RUNNING, Instant.EPOCH).to(SUCCEEDED, Instant.EPOCH);
+    Job done = job().to(RUNNING, Instant.EPOCH).to(SUCCEEDED, Instant.EPOCH);
     assertThatThrownBy(() -> done.to(RUNNING, Instant.EPOCH))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("SUCCEEDED")
@@ -49,12 +49,12 @@ class JobTransitionsTest {
 
   @Test
   void startingCountsAnAttemptAndEachChangeBumpsTheVersion() {
-    RenderJob j = job();
-    RenderJob running = j.to(RUNNING, Instant.ofEpochSecond(5));
+    Job j = job();
+    Job running = j.to(RUNNING, Instant.ofEpochSecond(5));
     assertThat(running.attempts()).isEqualTo(1);
     assertThat(running.startedAt()).isEqualTo(Instant.ofEpochSecond(5));
     assertThat(running.version()).isEqualTo(j.version() + 1);
-    RenderJob failed = running.to(FAILED, Instant.ofEpochSecond(9));
+    Job failed = running.to(FAILED, Instant.ofEpochSecond(9));
     assertThat(failed.finishedAt()).isEqualTo(Instant.ofEpochSecond(9));
     assertThat(failed.to(QUEUED, Instant.ofEpochSecond(10)).finishedAt()).isNull();
   }
@@ -74,8 +74,8 @@ class JobTransitionsTest {
         .hasMessageContaining("video, audio, maintenance");
   }
 
-  static RenderJob job() {
-    return RenderJob.queued(
+  static Job job() {
+    return Job.queued(
         "j1", "one", JobType.RENDER, QueueName.VIDEO, 5, 1, null, null, null, Instant.EPOCH);
   }
 }

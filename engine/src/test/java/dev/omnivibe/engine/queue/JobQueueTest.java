@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.IllegalTransitionException;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.job.UnknownJobException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class JobQueueTest {
     h.queue.submit(job("low-2", 1, "ok"));
     h.queue.submit(job("zero", 0, "ok"));
     assertThat(h.queue.waitingJobs(QueueName.VIDEO))
-        .extracting(RenderJob::name)
+        .extracting(Job::name)
         .containsExactly("top", "mid-1", "mid-2", "low-1", "low-2", "zero");
     h.queue.resume(QueueName.VIDEO);
     h.awaitStarted(6);
@@ -57,10 +57,10 @@ class JobQueueTest {
   @Test
   void jobsAreRoutedByTypeOrByTheQueueNamed() {
     harness(1);
-    RenderJob render = h.queue.submit(job("r", 5, "ok"));
-    RenderJob cleanup = h.queue.submit(job("c", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "ok"));
+    Job render = h.queue.submit(job("r", 5, "ok"));
+    Job cleanup = h.queue.submit(job("c", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "ok"));
     NewJob named = job("n", 5, "ok");
-    RenderJob explicit =
+    Job explicit =
         h.queue.submit(
             new NewJob("n", JobType.RENDER, QueueName.AUDIO, 5, named.payload(), null, null, null));
     assertThat(render.queue()).isEqualTo(QueueName.VIDEO);
@@ -74,8 +74,8 @@ class JobQueueTest {
   @Test
   void pausingAQueueHoldsItsJobsButNotOtherQueues() {
     harness(1).queue.pause(QueueName.VIDEO);
-    RenderJob video = h.queue.submit(job("v", 5, "ok"));
-    RenderJob maintenance = h.queue.submit(job("m", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "ok"));
+    Job video = h.queue.submit(job("v", 5, "ok"));
+    Job maintenance = h.queue.submit(job("m", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "ok"));
     h.await(maintenance.id(), JobState.SUCCEEDED);
     assertThat(h.queue.job(video.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
     assertThat(h.queue.snapshot(QueueName.VIDEO).paused()).isTrue();
@@ -87,8 +87,8 @@ class JobQueueTest {
   @Test
   void pauseAllHoldsEveryQueueUntilResumeAll() {
     harness(1).queue.pauseAll();
-    RenderJob a = h.queue.submit(job("a", 5, "ok"));
-    RenderJob b = h.queue.submit(job("b", JobType.NARRATION, 5, RetryPolicy.DEFAULT, "ok"));
+    Job a = h.queue.submit(job("a", 5, "ok"));
+    Job b = h.queue.submit(job("b", JobType.NARRATION, 5, RetryPolicy.DEFAULT, "ok"));
     for (QueueName q : QueueName.values()) {
       assertThat(h.queue.snapshot(q).paused()).isTrue();
     }
@@ -101,8 +101,8 @@ class JobQueueTest {
   @Test
   void cancellingAQueuedJobTakesItOutAtOnce() {
     harness(1).queue.pause(QueueName.VIDEO);
-    RenderJob a = h.queue.submit(job("a", 5, "ok"));
-    RenderJob cancelled = h.queue.cancel(a.id());
+    Job a = h.queue.submit(job("a", 5, "ok"));
+    Job cancelled = h.queue.cancel(a.id());
     assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
     assertThat(h.store.job(a.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
     assertThat(h.queue.waitingJobs(QueueName.VIDEO)).isEmpty();
@@ -114,10 +114,10 @@ class JobQueueTest {
   @Test
   void cancellingARunningJobStopsIt() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "wait"));
+    Job a = h.queue.submit(job("a", 5, "wait"));
     h.await(a.id(), JobState.RUNNING);
     h.queue.cancel(a.id());
-    RenderJob done = h.await(a.id(), JobState.CANCELLED);
+    Job done = h.await(a.id(), JobState.CANCELLED);
     assertThat(done.error()).isNull();
     assertThat(done.finishedAt()).isNotNull();
   }
@@ -125,16 +125,16 @@ class JobQueueTest {
   @Test
   void aQueuedJobCanBeReprioritisedButARunningOneCannot() {
     harness(1).queue.pause(QueueName.VIDEO);
-    RenderJob a = h.queue.submit(job("a", 2, "ok"));
-    RenderJob b = h.queue.submit(job("b", 5, "ok"));
+    Job a = h.queue.submit(job("a", 2, "ok"));
+    Job b = h.queue.submit(job("b", 5, "ok"));
     h.queue.changePriority(a.id(), 8);
     assertThat(h.queue.waitingJobs(QueueName.VIDEO))
-        .extracting(RenderJob::name)
+        .extracting(Job::name)
         .containsExactly("a", "b");
     assertThat(h.store.job(a.id()).orElseThrow().priority()).isEqualTo(8);
     assertThatThrownBy(() -> h.queue.changePriority(b.id(), 10))
         .hasMessageContaining("outside 0-9");
-    RenderJob w = h.queue.submit(job("w", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "wait"));
+    Job w = h.queue.submit(job("w", JobType.CLEANUP, 5, RetryPolicy.DEFAULT, "wait"));
     h.await(w.id(), JobState.RUNNING);
     assertThatThrownBy(() -> h.queue.changePriority(w.id(), 1))
         .isInstanceOf(IllegalStateException.class)
@@ -145,11 +145,11 @@ class JobQueueTest {
   @Test
   void aWriteTheQueueDidNotMakeIsTakenFromTheStoreSoTheRetrySucceeds() {
     harness(1).queue.pause(QueueName.VIDEO);
-    RenderJob a = h.queue.submit(job("a", 2, "ok"));
+    Job a = h.queue.submit(job("a", 2, "ok"));
     // A write whose answer was lost: the store moved on, this queue's copy did not.
-    RenderJob.Builder b = a.edit();
+    Job.Builder b = a.edit();
     b.priority = 6;
-    RenderJob moved = b.build();
+    Job moved = b.build();
     h.store.update(moved);
     assertThatThrownBy(() -> h.queue.changePriority(a.id(), 8))
         .isInstanceOf(dev.omnivibe.engine.store.StaleJobException.class);
@@ -162,7 +162,7 @@ class JobQueueTest {
   @Test
   void aJobMovesWithinItsPriority() {
     harness(1).queue.pause(QueueName.VIDEO);
-    List<RenderJob> jobs =
+    List<Job> jobs =
         List.of("a", "b", "c", "d").stream().map(n -> h.queue.submit(job(n, 5, "ok"))).toList();
     h.queue.submit(job("urgent", 9, "ok"));
     h.queue.move(jobs.get(3).id(), 0);
@@ -180,14 +180,14 @@ class JobQueueTest {
   }
 
   private List<String> names() {
-    return h.queue.waitingJobs(QueueName.VIDEO).stream().map(RenderJob::name).toList();
+    return h.queue.waitingJobs(QueueName.VIDEO).stream().map(Job::name).toList();
   }
 
   @Test
   void aTransientFailureWaitsWithBackOffThenRuns() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "fail:TRANSIENT", "ok"));
-    RenderJob waiting = h.await(a.id(), JobState.RETRY_WAIT);
+    Job a = h.queue.submit(job("a", 5, "fail:TRANSIENT", "ok"));
+    Job waiting = h.await(a.id(), JobState.RETRY_WAIT);
     assertThat(waiting.retries()).isEqualTo(1);
     assertThat(waiting.error().kind()).isEqualTo(FailureKind.TRANSIENT);
     Duration wait = Duration.between(h.clock.instant(), waiting.notBefore());
@@ -197,17 +197,17 @@ class JobQueueTest {
     assertThat(h.queue.job(a.id()).orElseThrow().state()).isEqualTo(JobState.RETRY_WAIT);
     h.clock.advance(Duration.ofSeconds(1));
     h.queue.tick();
-    RenderJob done = h.await(a.id(), JobState.SUCCEEDED);
+    Job done = h.await(a.id(), JobState.SUCCEEDED);
     assertThat(done.attempts()).isEqualTo(2);
   }
 
   @Test
   void retriesBackOffExponentiallyAndStopAtTheLimit() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "fail:TRANSIENT"));
+    Job a = h.queue.submit(job("a", 5, "fail:TRANSIENT"));
     for (int retry = 1; retry <= 3; retry++) {
       int expected = retry;
-      RenderJob w =
+      Job w =
           dev.omnivibe.engine.testkit.Await.value(
               "retry " + retry,
               () -> h.queue.job(a.id()).orElseThrow(),
@@ -218,7 +218,7 @@ class JobQueueTest {
       h.clock.set(w.notBefore());
       h.queue.tick();
     }
-    RenderJob failed = h.await(a.id(), JobState.FAILED);
+    Job failed = h.await(a.id(), JobState.FAILED);
     assertThat(failed.attempts()).isEqualTo(4);
     assertThat(failed.error().message()).contains("failed on purpose");
   }
@@ -226,8 +226,8 @@ class JobQueueTest {
   @Test
   void badInputIsNeverRetried() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "fail:BAD_INPUT", "ok"));
-    RenderJob failed = h.await(a.id(), JobState.FAILED);
+    Job a = h.queue.submit(job("a", 5, "fail:BAD_INPUT", "ok"));
+    Job failed = h.await(a.id(), JobState.FAILED);
     assertThat(failed.attempts()).isEqualTo(1);
     assertThat(failed.error().kind()).isEqualTo(FailureKind.BAD_INPUT);
   }
@@ -235,8 +235,8 @@ class JobQueueTest {
   @Test
   void anEncoderFailureIsRetriedInSoftware() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "fail:ENCODER", "ok"));
-    RenderJob w = h.await(a.id(), JobState.RETRY_WAIT);
+    Job a = h.queue.submit(job("a", 5, "fail:ENCODER", "ok"));
+    Job w = h.await(a.id(), JobState.RETRY_WAIT);
     assertThat(w.softwareOnly()).isTrue();
     h.clock.set(w.notBefore());
     h.queue.tick();
@@ -247,12 +247,12 @@ class JobQueueTest {
   @Test
   void aFailedJobCanBeRetriedByHandWithAFreshBudget() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "fail:BAD_INPUT", "ok"));
+    Job a = h.queue.submit(job("a", 5, "fail:BAD_INPUT", "ok"));
     h.await(a.id(), JobState.FAILED);
-    RenderJob again = h.queue.retry(a.id());
+    Job again = h.queue.retry(a.id());
     assertThat(again.state()).isEqualTo(JobState.QUEUED);
     assertThat(again.error()).isNull();
-    RenderJob done = h.await(a.id(), JobState.SUCCEEDED);
+    Job done = h.await(a.id(), JobState.SUCCEEDED);
     assertThat(done.attempts()).isEqualTo(2);
     assertThatThrownBy(() -> h.queue.retry(a.id())).isInstanceOf(IllegalTransitionException.class);
   }
@@ -260,7 +260,7 @@ class JobQueueTest {
   @Test
   void theSoftLimitStopsTheJobAndMarksItTimedOut() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "wait"));
+    Job a = h.queue.submit(job("a", 5, "wait"));
     h.await(a.id(), JobState.RUNNING);
     h.clock.advance(Duration.ofMinutes(4));
     h.queue.tick();
@@ -268,7 +268,7 @@ class JobQueueTest {
     // keep it from looking stalled: the scripted job reports nothing, so only move past soft
     h.clock.advance(Duration.ofMinutes(51));
     h.queue.tick();
-    RenderJob failed = h.await(a.id(), JobState.FAILED);
+    Job failed = h.await(a.id(), JobState.FAILED);
     assertThat(failed.error().kind()).isEqualTo(FailureKind.TIMED_OUT);
     assertThat(failed.error().message()).contains("soft time limit of 55 min");
   }
@@ -276,11 +276,11 @@ class JobQueueTest {
   @Test
   void aStalledJobCountsAsARetryableFailure() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "wait", "ok"));
+    Job a = h.queue.submit(job("a", 5, "wait", "ok"));
     h.await(a.id(), JobState.RUNNING);
     h.clock.advance(Duration.ofMinutes(5));
     h.queue.tick();
-    RenderJob w = h.await(a.id(), JobState.RETRY_WAIT);
+    Job w = h.await(a.id(), JobState.RETRY_WAIT);
     assertThat(w.error().kind()).isEqualTo(FailureKind.STALLED);
     assertThat(w.error().message()).contains("no progress for 5 min");
   }
@@ -288,12 +288,12 @@ class JobQueueTest {
   @Test
   void theHardLimitKillsAStuckJobAndAFreshWorkerCarriesOn() {
     harness(1);
-    RenderJob stuck = h.queue.submit(job("stuck", 5, "stuck"));
+    Job stuck = h.queue.submit(job("stuck", 5, "stuck"));
     h.await(stuck.id(), JobState.RUNNING);
-    RenderJob next = h.queue.submit(job("next", 5, "ok"));
+    Job next = h.queue.submit(job("next", 5, "ok"));
     h.clock.advance(Duration.ofMinutes(60));
     h.queue.tick();
-    RenderJob killed = h.await(stuck.id(), JobState.FAILED);
+    Job killed = h.await(stuck.id(), JobState.FAILED);
     assertThat(killed.error().kind()).isEqualTo(FailureKind.KILLED);
     h.await(next.id(), JobState.SUCCEEDED);
     // The stuck handler finally returns: its late success must not overwrite the verdict.
@@ -308,12 +308,12 @@ class JobQueueTest {
     harness(1).queue.pause(QueueName.VIDEO);
     NewJob spec = job("same", 5, "ok");
     NewJob keyed = new NewJob("same", JobType.RENDER, null, 5, spec.payload(), null, null, "k1");
-    RenderJob first = h.queue.submit(keyed);
-    RenderJob second = h.queue.submit(keyed);
+    Job first = h.queue.submit(keyed);
+    Job second = h.queue.submit(keyed);
     assertThat(second.mergedInto()).isEqualTo(first.id());
     h.queue.resume(QueueName.VIDEO);
     h.await(first.id(), JobState.SUCCEEDED);
-    RenderJob follower = h.await(second.id(), JobState.SUCCEEDED);
+    Job follower = h.await(second.id(), JobState.SUCCEEDED);
     assertThat(follower.cached()).isTrue();
     assertThat(h.handler.started).containsExactly("same");
   }
@@ -323,9 +323,9 @@ class JobQueueTest {
     harness(1).queue.pause(QueueName.VIDEO);
     NewJob spec = job("same", 5, "ok");
     NewJob keyed = new NewJob("same", JobType.RENDER, null, 5, spec.payload(), null, null, "k1");
-    RenderJob first = h.queue.submit(keyed);
-    RenderJob second = h.queue.submit(keyed);
-    RenderJob third = h.queue.submit(keyed);
+    Job first = h.queue.submit(keyed);
+    Job second = h.queue.submit(keyed);
+    Job third = h.queue.submit(keyed);
     h.queue.cancel(first.id());
     assertThat(h.queue.job(second.id()).orElseThrow().mergedInto()).isNull();
     assertThat(h.queue.job(third.id()).orElseThrow().mergedInto()).isEqualTo(second.id());
@@ -350,7 +350,7 @@ class JobQueueTest {
   @Test
   void listenersSeeEveryStateAndThrottledProgress() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "progress"));
+    Job a = h.queue.submit(job("a", 5, "progress"));
     h.await(a.id(), JobState.SUCCEEDED);
     // Events arrive on their own thread, after the state they report.
     dev.omnivibe.engine.testkit.Await.until(
@@ -383,7 +383,7 @@ class JobQueueTest {
   @Test
   void everyJobsEventsArriveInTheOrderTheyHappened() {
     harness(2);
-    List<RenderJob> jobs = new java.util.ArrayList<>();
+    List<Job> jobs = new java.util.ArrayList<>();
     for (int i = 0; i < 200; i++) {
       jobs.add(h.queue.submit(job("j" + i, i % 10, "ok")));
     }
@@ -397,7 +397,7 @@ class JobQueueTest {
                                 && e.job().state() == JobState.SUCCEEDED)
                     .count()
                 == 200);
-    for (RenderJob j : jobs) {
+    for (Job j : jobs) {
       List<JobState> states =
           h.events.stream()
               .filter(e -> e.kind() == JobEvent.Kind.CHANGED && e.job().id().equals(j.id()))
@@ -412,8 +412,8 @@ class JobQueueTest {
   @Test
   void workersCanBeAddedWhileRunning() {
     harness(1);
-    RenderJob a = h.queue.submit(job("a", 5, "wait"));
-    RenderJob b = h.queue.submit(job("b", 5, "wait"));
+    Job a = h.queue.submit(job("a", 5, "wait"));
+    Job b = h.queue.submit(job("b", 5, "wait"));
     h.await(a.id(), JobState.RUNNING);
     assertThat(h.queue.job(b.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
     h.queue.setWorkers(QueueName.VIDEO, 2);

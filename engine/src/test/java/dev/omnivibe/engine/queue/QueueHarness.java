@@ -2,10 +2,10 @@ package dev.omnivibe.engine.queue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.job.TimeLimits;
 import dev.omnivibe.engine.store.SqliteStore;
@@ -67,7 +67,7 @@ final class QueueHarness implements AutoCloseable {
     return new NewJob(name, type, null, priority, payload, retry, LIMITS, null);
   }
 
-  RenderJob await(String id, JobState state) {
+  Job await(String id, JobState state) {
     return Await.value(
         "job " + id + " to be " + state,
         () -> queue.job(id).orElseThrow(),

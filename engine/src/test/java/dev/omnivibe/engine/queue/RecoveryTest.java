@@ -3,9 +3,9 @@ package dev.omnivibe.engine.queue;
 import static dev.omnivibe.engine.queue.QueueHarness.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +18,10 @@ class RecoveryTest {
   void jobsLeftRunningAreQueuedAgainKeepingTheirAttempts() {
     try (QueueHarness h = new QueueHarness(dir, 1)) {
       h.queue.start();
-      RenderJob a = h.queue.submit(job("a", 5, "stuck", "ok"));
+      Job a = h.queue.submit(job("a", 5, "stuck", "ok"));
       h.await(a.id(), JobState.RUNNING);
       h.queue.pause(QueueName.VIDEO);
-      RenderJob b = h.queue.submit(job("b", 5, "ok"));
+      Job b = h.queue.submit(job("b", 5, "ok"));
       // The process "dies": its store still says RUNNING for a.
       h.store.close();
       h.store = dev.omnivibe.engine.store.SqliteStore.open(h.db);
@@ -30,7 +30,7 @@ class RecoveryTest {
       h.open(1);
       int recovered = h.queue.start();
       assertThat(recovered).isEqualTo(1);
-      RenderJob done = h.await(a.id(), JobState.SUCCEEDED);
+      Job done = h.await(a.id(), JobState.SUCCEEDED);
       assertThat(done.attempts()).isEqualTo(2);
       h.await(b.id(), JobState.SUCCEEDED);
       assertThat(h.handler.started).containsExactly("a", "a", "b");

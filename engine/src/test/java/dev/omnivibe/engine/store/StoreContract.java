@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.engine.job.FailureKind;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.job.TimeLimits;
 import java.time.Duration;
@@ -43,9 +43,9 @@ public abstract class StoreContract {
     store.close();
   }
 
-  protected static RenderJob job(String id, int priority, long rank, Instant created) {
+  protected static Job job(String id, int priority, long rank, Instant created) {
     try {
-      return RenderJob.queued(
+      return Job.queued(
           id,
           "job " + id,
           JobType.RENDER,
@@ -65,7 +65,7 @@ public abstract class StoreContract {
 
   @Test
   void aJobReadsBackExactlyAsWritten() {
-    RenderJob j = job("a", 7, 10, T0);
+    Job j = job("a", 7, 10, T0);
     store.insert(j);
     assertThat(store.job("a")).contains(j);
     assertThat(store.job("missing")).isEmpty();
@@ -73,11 +73,11 @@ public abstract class StoreContract {
 
   @Test
   void everyFieldSurvivesAFullLifecycle() {
-    RenderJob j = job("a", 3, 10, T0);
+    Job j = job("a", 3, 10, T0);
     store.insert(j);
-    RenderJob running = j.to(JobState.RUNNING, T0.plusSeconds(1));
+    Job running = j.to(JobState.RUNNING, T0.plusSeconds(1));
     store.update(running);
-    RenderJob.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(9));
+    Job.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(9));
     b.result =
         new JobResult(
             "/out/a.mp4",
@@ -95,7 +95,7 @@ public abstract class StoreContract {
     b.dedupKey = "k".repeat(64);
     b.softwareOnly = true;
     b.cached = true;
-    RenderJob done = b.build();
+    Job done = b.build();
     store.update(done);
     assertThat(store.job("a")).contains(done);
   }
@@ -103,8 +103,8 @@ public abstract class StoreContract {
   @Test
   void aSubmitterSeesOnlyItsOwnJobsAndEveryAttemptKeepsItsNode() {
     store.insert(job("mine-1", 5, 1, T0));
-    RenderJob theirs =
-        RenderJob.queued(
+    Job theirs =
+        Job.queued(
             "theirs",
             "x",
             JobType.RENDER,
@@ -117,16 +117,15 @@ public abstract class StoreContract {
             T0.plusSeconds(1),
             "client-b");
     store.insert(theirs);
-    RenderJob running =
-        theirs.transition(JobState.RUNNING, T0.plusSeconds(2)).ranOn("node-1").build();
+    Job running = theirs.transition(JobState.RUNNING, T0.plusSeconds(2)).ranOn("node-1").build();
     store.update(running);
     assertThat(store.job("theirs").orElseThrow().nodes()).containsExactly("node-1");
     assertThat(store.job("theirs").orElseThrow().submittedBy()).isEqualTo("client-b");
     assertThat(store.jobs(JobQuery.all(10).of("client-b")).jobs())
-        .extracting(RenderJob::id)
+        .extracting(Job::id)
         .containsExactly("theirs");
-    assertThat(store.jobs(JobQuery.all(10).of(RenderJob.LOCAL)).jobs())
-        .extracting(RenderJob::id)
+    assertThat(store.jobs(JobQuery.all(10).of(Job.LOCAL)).jobs())
+        .extracting(Job::id)
         .containsExactly("mine-1");
     assertThat(store.jobs(JobQuery.all(10)).jobs()).hasSize(2);
   }
@@ -141,10 +140,10 @@ public abstract class StoreContract {
 
   @Test
   void aStaleWriteIsRefusedAndChangesNothing() {
-    RenderJob j = job("a", 5, 1, T0);
+    Job j = job("a", 5, 1, T0);
     store.insert(j);
-    RenderJob first = j.to(JobState.RUNNING, T0);
-    RenderJob second = j.to(JobState.CANCELLED, T0);
+    Job first = j.to(JobState.RUNNING, T0);
+    Job second = j.to(JobState.CANCELLED, T0);
     store.update(first);
     assertThatThrownBy(() -> store.update(second)).isInstanceOf(StaleJobException.class);
     assertThat(store.job("a")).contains(first);
@@ -152,7 +151,7 @@ public abstract class StoreContract {
 
   @Test
   void updatingAMissingJobFails() {
-    RenderJob ghost = job("ghost", 5, 1, T0).to(JobState.RUNNING, T0);
+    Job ghost = job("ghost", 5, 1, T0).to(JobState.RUNNING, T0);
     assertThatThrownBy(() -> store.update(ghost))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("ghost");
@@ -160,12 +159,12 @@ public abstract class StoreContract {
 
   @Test
   void aBatchIsAllOrNothing() {
-    RenderJob a = job("a", 5, 1, T0);
-    RenderJob b = job("b", 5, 2, T0);
+    Job a = job("a", 5, 1, T0);
+    Job b = job("b", 5, 2, T0);
     store.insert(a);
     store.insert(b);
-    RenderJob aNext = a.to(JobState.RUNNING, T0);
-    RenderJob bStale = b.to(JobState.RUNNING, T0).to(JobState.SUCCEEDED, T0);
+    Job aNext = a.to(JobState.RUNNING, T0);
+    Job bStale = b.to(JobState.RUNNING, T0).to(JobState.SUCCEEDED, T0);
     assertThatThrownBy(() -> store.updateAll(List.of(aNext, bStale)))
         .isInstanceOf(StaleJobException.class);
     assertThat(store.job("a")).contains(a);
@@ -179,21 +178,19 @@ public abstract class StoreContract {
     store.insert(job("c", 5, 3, T0.plusSeconds(2)));
     store.insert(job("a", 5, 1, T0));
     store.insert(job("b", 5, 2, T0.plusSeconds(1)));
-    RenderJob b = store.job("b").orElseThrow();
+    Job b = store.job("b").orElseThrow();
     store.update(b.to(JobState.RUNNING, T0));
     assertThat(store.jobsIn(EnumSet.of(JobState.QUEUED, JobState.RUNNING)))
-        .extracting(RenderJob::id)
+        .extracting(Job::id)
         .containsExactly("a", "b", "c");
-    assertThat(store.jobsIn(EnumSet.of(JobState.RUNNING)))
-        .extracting(RenderJob::id)
-        .containsExactly("b");
+    assertThat(store.jobsIn(EnumSet.of(JobState.RUNNING))).extracting(Job::id).containsExactly("b");
     assertThat(store.jobsIn(Set.of())).isEmpty();
   }
 
   @Test
   void listingPagesNewestFirstWithFilters() {
     for (int i = 0; i < 25; i++) {
-      RenderJob j = job(String.format("j%02d", i), 5, i, T0.plusSeconds(i / 2));
+      Job j = job(String.format("j%02d", i), 5, i, T0.plusSeconds(i / 2));
       store.insert(j);
       if (i % 3 == 0) {
         store.update(j.to(JobState.CANCELLED, T0));
@@ -230,26 +227,26 @@ public abstract class StoreContract {
   void latestSucceededHonoursKeyAndWindow() {
     String key = "d".repeat(64);
     for (int i = 0; i < 3; i++) {
-      RenderJob j = job("s" + i, 5, i, T0);
+      Job j = job("s" + i, 5, i, T0);
       store.insert(j);
-      RenderJob running = j.to(JobState.RUNNING, T0);
+      Job running = j.to(JobState.RUNNING, T0);
       store.update(running);
-      RenderJob.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(60L * i));
+      Job.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(60L * i));
       b.dedupKey = key;
       store.update(b.build());
     }
-    RenderJob failed = job("f", 5, 9, T0);
+    Job failed = job("f", 5, 9, T0);
     store.insert(failed);
-    RenderJob failing = failed.to(JobState.RUNNING, T0);
+    Job failing = failed.to(JobState.RUNNING, T0);
     store.update(failing);
-    RenderJob.Builder fb = failing.transition(JobState.FAILED, T0.plusSeconds(500));
+    Job.Builder fb = failing.transition(JobState.FAILED, T0.plusSeconds(500));
     fb.dedupKey = key;
     store.update(fb.build());
-    assertThat(store.latestSucceeded(key, T0).map(RenderJob::id)).contains("s2");
+    assertThat(store.latestSucceeded(key, T0).map(Job::id)).contains("s2");
     assertThat(store.latestSucceeded(key, T0.plusSeconds(121))).isEmpty();
     assertThat(store.latestSucceeded("e".repeat(64), T0)).isEmpty();
     assertThat(store.succeededSince(T0.plusSeconds(60), 10))
-        .extracting(RenderJob::id)
+        .extracting(Job::id)
         .containsExactly("s2", "s1");
     assertThat(store.maxRank()).isEqualTo(9);
   }

@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnivibe.engine.job.RenderJob;
+import dev.omnivibe.engine.job.Job;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ final class Neo4jJobs {
 
   private Neo4jJobs() {}
 
-  static Map<String, Object> props(RenderJob j) {
+  static Map<String, Object> props(Job j) {
     Map<String, Object> p = new HashMap<>();
     p.put("id", j.id());
     p.put("name", j.name());
@@ -65,7 +65,7 @@ final class Neo4jJobs {
     return p;
   }
 
-  static Map<String, Object> insertParams(RenderJob j) {
+  static Map<String, Object> insertParams(Job j) {
     JsonNode payload = j.payload() == null ? null : j.payload().node();
     Map<String, Object> p = new HashMap<>();
     p.put("props", props(j));
@@ -76,7 +76,7 @@ final class Neo4jJobs {
     return p;
   }
 
-  static Map<String, Object> updateParams(RenderJob j) {
+  static Map<String, Object> updateParams(Job j) {
     return Map.of("id", j.id(), "props", props(j));
   }
 

@@ -1,7 +1,7 @@
 package dev.omnivibe.engine.store;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,7 +114,7 @@ public final class Neo4jStore implements Store {
   // ---- jobs
 
   @Override
-  public void insert(RenderJob job) {
+  public void insert(Job job) {
     try {
       write(
           tx -> {
@@ -131,7 +131,7 @@ public final class Neo4jStore implements Store {
   }
 
   @Override
-  public void update(RenderJob job) {
+  public void update(Job job) {
     write(
         tx -> {
           compareAndSet(tx, job);
@@ -140,18 +140,18 @@ public final class Neo4jStore implements Store {
   }
 
   @Override
-  public void updateAll(Collection<RenderJob> jobs) {
+  public void updateAll(Collection<Job> jobs) {
     // One transaction: a stale job throws inside it, and everything written so far rolls back.
     write(
         tx -> {
-          for (RenderJob j : jobs) {
+          for (Job j : jobs) {
             compareAndSet(tx, j);
           }
           return null;
         });
   }
 
-  private void compareAndSet(TransactionContext tx, RenderJob job) {
+  private void compareAndSet(TransactionContext tx, Job job) {
     var rows = tx.run(Neo4jJobs.LOCK_AND_READ_VERSION, Map.of("id", job.id())).list();
     if (rows.isEmpty()) {
       throw new StoreException("job " + job.id() + " is not in " + where);
@@ -164,7 +164,7 @@ public final class Neo4jStore implements Store {
   }
 
   @Override
-  public Optional<RenderJob> job(String id) {
+  public Optional<Job> job(String id) {
     return read(
             tx -> tx.run("MATCH (j:Job {id: $id}) RETURN j.doc AS doc", Map.of("id", id)).list())
         .stream()
@@ -173,7 +173,7 @@ public final class Neo4jStore implements Store {
   }
 
   @Override
-  public List<RenderJob> jobsIn(Set<JobState> states) {
+  public List<Job> jobsIn(Set<JobState> states) {
     List<String> names = states.stream().map(Enum::name).toList();
     return read(
             tx ->
@@ -196,17 +196,17 @@ public final class Neo4jStore implements Store {
     p.put("cm", after == null ? null : after.createdMillis());
     p.put("cid", after == null ? null : after.id());
     p.put("limit", query.limit() + 1L);
-    List<RenderJob> page =
+    List<Job> page =
         read(tx -> tx.run(Neo4jJobs.PAGE, p).list()).stream().map(Neo4jStore::doc).toList();
     if (page.size() <= query.limit()) {
       return new JobPage(page, null);
     }
-    List<RenderJob> shown = page.subList(0, query.limit());
+    List<Job> shown = page.subList(0, query.limit());
     return new JobPage(shown, JobCursor.of(shown.get(shown.size() - 1)).encode());
   }
 
   @Override
-  public Optional<RenderJob> latestSucceeded(String dedupKey, Instant finishedAfter) {
+  public Optional<Job> latestSucceeded(String dedupKey, Instant finishedAfter) {
     return read(
             tx ->
                 tx.run(
@@ -220,7 +220,7 @@ public final class Neo4jStore implements Store {
   }
 
   @Override
-  public List<RenderJob> succeededSince(Instant since, int limit) {
+  public List<Job> succeededSince(Instant since, int limit) {
     return read(
             tx ->
                 tx.run(
@@ -243,7 +243,7 @@ public final class Neo4jStore implements Store {
                 .asLong());
   }
 
-  private static RenderJob doc(Record r) {
+  private static Job doc(Record r) {
     return JobCodec.read(r.get("doc").asString());
   }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class Neo4jGraphTest {
          "deck": {"slides": [{"image": "asset:aaa", "narration": "asset:bbb"}, {"image": "asset:aaa"}]}}
         """;
     store.insert(
-        RenderJob.queued(
+        Job.queued(
             "j1",
             "Launch",
             JobType.RENDER,

@@ -11,9 +11,9 @@ import dev.omnivibe.engine.deck.OutputSettings;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.deck.Quality;
 import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class EditorViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final ObjectProperty<Path> deckFile = new SimpleObjectProperty<>();
   private ObjectNode extras;
-  private Consumer<RenderJob> submitted = j -> {};
+  private Consumer<Job> submitted = j -> {};
   private long generation;
 
   public EditorViewModel(Engine engine, Async async) {
@@ -298,7 +298,7 @@ public final class EditorViewModel {
         e -> message.set("Cannot open " + file.getFileName() + ":\n" + e.getMessage()));
   }
 
-  public void onSubmitted(Consumer<RenderJob> listener) {
+  public void onSubmitted(Consumer<Job> listener) {
     submitted = listener;
   }
 

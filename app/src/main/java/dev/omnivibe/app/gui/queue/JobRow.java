@@ -1,8 +1,8 @@
 package dev.omnivibe.app.gui.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.nio.file.Path;
 import java.time.Instant;
 import javafx.beans.property.DoubleProperty;
@@ -30,15 +30,15 @@ public final class JobRow {
   private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(Double.NaN);
   private final StringProperty by = new SimpleStringProperty("");
   private final StringProperty node = new SimpleStringProperty("");
-  private RenderJob job;
+  private Job job;
 
-  JobRow(RenderJob job) {
+  JobRow(Job job) {
     this.id = job.id();
     update(job, null);
   }
 
   /** Takes the job's new state; {@code progress} is null when the event carried none. */
-  void update(RenderJob next, JobProgress p) {
+  void update(Job next, JobProgress p) {
     job = next;
     name.set(next.name());
     queue.set(next.queue().id());
@@ -71,7 +71,7 @@ public final class JobRow {
   /** Who submitted it, in words: this workstation, the API's owner token, or a token's id. */
   static String submitter(String submittedBy) {
     return switch (submittedBy) {
-      case RenderJob.LOCAL -> "this workstation";
+      case Job.LOCAL -> "this workstation";
       case "owner" -> "API (owner)";
       default -> "API token " + submittedBy.substring(0, Math.min(8, submittedBy.length()));
     };
@@ -91,7 +91,7 @@ public final class JobRow {
     return id;
   }
 
-  public RenderJob job() {
+  public Job job() {
     return job;
   }
 

@@ -3,8 +3,8 @@ package dev.omnivibe.app.gui.queue;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.QueueStatus;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.store.JobQuery;
 import java.nio.file.Path;
@@ -171,8 +171,8 @@ public final class QueueViewModel {
     if (dragged == target) {
       return;
     }
-    RenderJob d = dragged.job();
-    RenderJob t = target.job();
+    Job d = dragged.job();
+    Job t = target.job();
     if (d.state() != JobState.QUEUED || t.state() != JobState.QUEUED) {
       message.set("Only waiting jobs can be reordered");
       return;
@@ -188,7 +188,7 @@ public final class QueueViewModel {
     }
     List<JobRow> band = new ArrayList<>();
     for (JobRow r : rows) {
-      RenderJob j = r.job();
+      Job j = r.job();
       if (r != dragged
           && j.state() == JobState.QUEUED
           && !j.isFollower()
@@ -228,7 +228,7 @@ public final class QueueViewModel {
     finished.add(listener);
   }
 
-  private JobRow upsert(RenderJob job, dev.omnivibe.engine.job.JobProgress progress) {
+  private JobRow upsert(Job job, dev.omnivibe.engine.job.JobProgress progress) {
     JobRow row = byId.get(job.id());
     if (row == null) {
       row = new JobRow(job);

@@ -1,7 +1,7 @@
 package dev.omnivibe.app.gui.queue;
 
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -28,7 +28,7 @@ final class RowOrder {
   }
 
   private static Instant newest(JobRow r) {
-    RenderJob j = r.job();
+    Job j = r.job();
     return j.finishedAt() != null ? j.finishedAt() : j.createdAt();
   }
 }

@@ -5,12 +5,12 @@ import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.EventMerger;
 import dev.omnivibe.app.gui.queue.QueueView;
 import dev.omnivibe.app.gui.queue.QueueViewModel;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.queue.JobListener;
 import java.time.Clock;
@@ -128,10 +128,10 @@ public final class QueueUiBenchmark {
               s.show();
               return s;
             });
-    List<RenderJob> jobs = new ArrayList<>();
+    List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < JOBS; i++) {
-      RenderJob q =
-          RenderJob.queued(
+      Job q =
+          Job.queued(
               "job-" + i,
               "Render " + i,
               JobType.RENDER,
@@ -159,7 +159,7 @@ public final class QueueUiBenchmark {
               long start = System.nanoTime();
               for (int tick = 0; !Thread.currentThread().isInterrupted(); tick++) {
                 if (mode != Mode.IDLE) {
-                  for (RenderJob j : jobs) {
+                  for (Job j : jobs) {
                     sink.onEvent(
                         new JobEvent(
                             JobEvent.Kind.PROGRESS,

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.GuiFixture;
 import dev.omnivibe.engine.deck.TransitionType;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ class EditorViewModelTest {
     threeSlidesOfOneSecond();
     vm.nameProperty().set("Quarterly update");
     vm.priorityProperty().set(8);
-    List<RenderJob> queued = new ArrayList<>();
+    List<Job> queued = new ArrayList<>();
     vm.onSubmitted(queued::add);
     vm.submit();
 

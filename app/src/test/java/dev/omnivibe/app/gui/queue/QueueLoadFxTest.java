@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.EventMerger;
 import dev.omnivibe.app.gui.GuiFixture;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.queue.JobEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,10 +59,10 @@ class QueueLoadFxTest {
 
   @Test
   void aThousandEventsASecondArriveAsAFewBatchesAndTheUiStaysFree() throws Exception {
-    List<RenderJob> jobs = new ArrayList<>();
+    List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      RenderJob queued =
-          RenderJob.queued(
+      Job queued =
+          Job.queued(
               "job-" + i,
               "Render " + i,
               JobType.RENDER,
@@ -81,7 +81,7 @@ class QueueLoadFxTest {
     long events = 0;
     for (int t = 1; t <= ticks; t++) {
       long tickStart = System.nanoTime();
-      for (RenderJob j : jobs) {
+      for (Job j : jobs) {
         merger.onEvent(
             new JobEvent(
                 JobEvent.Kind.PROGRESS,

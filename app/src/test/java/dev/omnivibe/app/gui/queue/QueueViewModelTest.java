@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.EventMerger;
 import dev.omnivibe.app.gui.GuiFixture;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.testkit.Await;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -71,10 +71,10 @@ class QueueViewModelTest {
 
   @Test
   void dragReordersWithinAPriorityAndExplainsWhyNotAcrossOne() throws Exception {
-    RenderJob a = fx.submit("a", 5, 1.0);
+    Job a = fx.submit("a", 5, 1.0);
     fx.submit("b", 5, 1.1);
-    RenderJob c = fx.submit("c", 5, 1.2);
-    RenderJob low = fx.submit("low", 1, 1.3);
+    Job c = fx.submit("c", 5, 1.2);
+    Job low = fx.submit("low", 1, 1.3);
     vm.load();
 
     vm.moveTo(vm.row(c.id()), vm.row(a.id()));
@@ -89,8 +89,8 @@ class QueueViewModelTest {
 
   @Test
   void priorityEditsCancelAndFilterGoThroughTheEngine() throws Exception {
-    RenderJob a = fx.submit("a", 5, 1.0);
-    RenderJob b = fx.submit("b", 5, 1.1);
+    Job a = fx.submit("a", 5, 1.0);
+    Job b = fx.submit("b", 5, 1.1);
     vm.load();
 
     vm.changePriority(vm.row(b.id()), 8);
@@ -108,7 +108,7 @@ class QueueViewModelTest {
 
   @Test
   void aFinishedRenderNotifiesOnceAndCanBePreviewed() throws Exception {
-    RenderJob a = fx.submit("a", 5, 1.0);
+    Job a = fx.submit("a", 5, 1.0);
     vm.load();
     List<JobRow> finished = new ArrayList<>();
     vm.onFinished(finished::add);
@@ -134,7 +134,7 @@ class QueueViewModelTest {
 
   @Test
   void aRefusedCommandSaysWhyAndChangesNothing() throws Exception {
-    RenderJob a = fx.submit("a", 5, 1.0);
+    Job a = fx.submit("a", 5, 1.0);
     vm.load();
     vm.retry(vm.row(a.id()));
     assertThat(vm.messageProperty().get()).isNotBlank();

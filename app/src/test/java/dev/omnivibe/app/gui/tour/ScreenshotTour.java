@@ -10,9 +10,9 @@ import dev.omnivibe.app.gui.performance.PerformanceViewModel;
 import dev.omnivibe.app.gui.queue.JobRow;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.RenderRequest;
+import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.job.RenderJob;
 import dev.omnivibe.engine.platform.AppDirs;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import java.awt.image.BufferedImage;
@@ -88,8 +88,7 @@ public final class ScreenshotTour {
     Engine engine = bench.engine();
     Path work = Files.createTempDirectory("omnivibe-tour");
 
-    RenderJob launch =
-        submit(engine, "Product launch", deck(sample, 1280, 720), sample.getParent(), 5);
+    Job launch = submit(engine, "Product launch", deck(sample, 1280, 720), sample.getParent(), 5);
     await("first render", 120, () -> state(engine, launch) == JobState.SUCCEEDED);
 
     engine.pause(QueueName.VIDEO);
@@ -104,7 +103,7 @@ public final class ScreenshotTour {
         SampleDeckWriter.write(
             work.resolve("review"),
             new SampleDeckWriter.Spec(90, 1920, 1080, 4.0, 0, "dissolve", 1.5, 1920, 1080, 30));
-    RenderJob review =
+    Job review =
         submit(
             engine,
             "Quarterly review (1080p)",
@@ -199,13 +198,13 @@ public final class ScreenshotTour {
     return d;
   }
 
-  private static RenderJob submit(
-      Engine engine, String name, ObjectNode deck, Path base, int priority) throws Exception {
+  private static Job submit(Engine engine, String name, ObjectNode deck, Path base, int priority)
+      throws Exception {
     return engine.submit(
         new RenderRequest(name, deck, base, priority, null, "auto", null, null, null));
   }
 
-  private static JobState state(Engine engine, RenderJob job) {
+  private static JobState state(Engine engine, Job job) {
     return engine.job(job.id()).orElseThrow().state();
   }
 

@@ -20,7 +20,7 @@ import java.util.Objects;
  *     the terminal, a watch folder), else the API caller's id ({@code owner} or a token's id)
  * @param nodes the studio node that ran each attempt, in order (this node's id when it ran here)
  */
-public record RenderJob(
+public record Job(
     String id,
     String name,
     JobType type,
@@ -50,7 +50,7 @@ public record RenderJob(
   /** {@link #submittedBy()} of jobs made at the workstation itself. */
   public static final String LOCAL = "local";
 
-  public RenderJob {
+  public Job {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(queue, "queue");
@@ -63,8 +63,13 @@ public record RenderJob(
     nodes = nodes == null ? java.util.List.of() : java.util.List.copyOf(nodes);
   }
 
+  /** A new job, version 0, queued at {@code createdAt}; set what else it needs on the builder. */
+  public static Builder create(String id, JobType type, QueueName queue, Instant createdAt) {
+    return new Builder(id, type, queue, createdAt);
+  }
+
   /** A new job of this workstation's own user, queued now. */
-  public static RenderJob queued(
+  public static Job queued(
       String id,
       String name,
       JobType type,
@@ -79,7 +84,7 @@ public record RenderJob(
   }
 
   /** A new job of {@code submittedBy}, queued now. */
-  public static RenderJob queued(
+  public static Job queued(
       String id,
       String name,
       JobType type,
@@ -91,32 +96,15 @@ public record RenderJob(
       TimeLimits limits,
       Instant now,
       String submittedBy) {
-    return new RenderJob(
-        id,
-        name,
-        type,
-        queue,
-        priority,
-        rank,
-        JobState.QUEUED,
-        0,
-        0,
-        0,
-        payload,
-        retryPolicy,
-        limits,
-        null,
-        null,
-        false,
-        false,
-        now,
-        null,
-        null,
-        null,
-        null,
-        null,
-        submittedBy,
-        null);
+    Builder b = create(id, type, queue, now);
+    b.name = name;
+    b.priority = priority;
+    b.rank = rank;
+    b.payload = payload;
+    b.retryPolicy = retryPolicy;
+    b.limits = limits;
+    b.submittedBy = submittedBy;
+    return b.build();
   }
 
   public Builder edit() {
@@ -124,7 +112,7 @@ public record RenderJob(
   }
 
   /** This job moved to {@code next} at {@code at}; checks the transition table. */
-  public RenderJob to(JobState next, Instant at) {
+  public Job to(JobState next, Instant at) {
     return transition(next, at).build();
   }
 
@@ -157,17 +145,25 @@ public record RenderJob(
     return mergedInto != null;
   }
 
-  /** A mutable copy for building the next version; {@link #build()} bumps the version. */
+  /**
+   * The fields of a job being made: a new one ({@link #create}, version 0) or the next version of
+   * one ({@link #edit()}, version + 1). Identity fields are set once and never edited.
+   */
   public static final class Builder {
-    private final RenderJob from;
+    private final String id;
+    private final JobType type;
+    private final long version;
+    private final Instant createdAt;
     public String name;
     public QueueName queue;
-    public int priority;
+    public int priority = Priority.DEFAULT;
     public long rank;
-    public JobState state;
+    public JobState state = JobState.QUEUED;
     public int attempts;
     public int retries;
     public Payload payload;
+    public RetryPolicy retryPolicy;
+    public TimeLimits limits;
     public String dedupKey;
     public String mergedInto;
     public boolean softwareOnly;
@@ -177,10 +173,22 @@ public record RenderJob(
     public Instant notBefore;
     public JobError error;
     public JobResult result;
-    public java.util.List<String> nodes;
+    public String submittedBy = LOCAL;
+    public java.util.List<String> nodes = java.util.List.of();
 
-    private Builder(RenderJob j) {
-      from = j;
+    private Builder(String id, JobType type, QueueName queue, Instant createdAt) {
+      this.id = id;
+      this.type = type;
+      this.version = 0;
+      this.createdAt = createdAt;
+      this.queue = queue;
+    }
+
+    private Builder(Job j) {
+      id = j.id;
+      type = j.type;
+      version = j.version + 1;
+      createdAt = j.createdAt;
       name = j.name;
       queue = j.queue;
       priority = j.priority;
@@ -189,6 +197,8 @@ public record RenderJob(
       attempts = j.attempts;
       retries = j.retries;
       payload = j.payload;
+      retryPolicy = j.retryPolicy;
+      limits = j.limits;
       dedupKey = j.dedupKey;
       mergedInto = j.mergedInto;
       softwareOnly = j.softwareOnly;
@@ -198,6 +208,7 @@ public record RenderJob(
       notBefore = j.notBefore;
       error = j.error;
       result = j.result;
+      submittedBy = j.submittedBy;
       nodes = j.nodes;
     }
 
@@ -209,32 +220,32 @@ public record RenderJob(
       return this;
     }
 
-    public RenderJob build() {
-      return new RenderJob(
-          from.id,
+    public Job build() {
+      return new Job(
+          id,
           name,
-          from.type,
+          type,
           queue,
           priority,
           rank,
           state,
           attempts,
           retries,
-          from.version + 1,
+          version,
           payload,
-          from.retryPolicy,
-          from.limits,
+          retryPolicy,
+          limits,
           dedupKey,
           mergedInto,
           softwareOnly,
           cached,
-          from.createdAt,
+          createdAt,
           startedAt,
           finishedAt,
           notBefore,
           error,
           result,
-          from.submittedBy,
+          submittedBy,
           nodes);
     }
   }
