@@ -267,7 +267,7 @@ public final class Services {
   /** Starts the API; the token lives in {@code <data>/api-token}, created on first start. */
   public static ApiServer startApi(Engine engine, Cache cache, Path dataDir, ApiConfig config) {
     TokenStore tokens =
-        new TokenStore(dataDir.resolve("api-token"), engine.store(), Clock.systemUTC());
+        new TokenStore(dataDir.resolve("api-token"), engine.apiClients(), Clock.systemUTC());
     return ApiServer.start(engine, cache, tokens, config);
   }
 }

@@ -1,16 +1,11 @@
 package dev.omnivibe.app;
 
-import dev.omnivibe.engine.deck.DeckResolver;
+import dev.omnivibe.engine.DirectRender;
 import dev.omnivibe.engine.encoder.EncoderDetector;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
-import dev.omnivibe.engine.ffmpeg.Ffprobe;
-import dev.omnivibe.engine.media.AudioInspector;
-import dev.omnivibe.engine.media.ImageInspector;
 import dev.omnivibe.engine.platform.AppDirs;
-import dev.omnivibe.engine.render.RenderOptions;
-import dev.omnivibe.engine.render.Renderer;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -42,11 +37,8 @@ public final class Workstation {
     return new EncoderDetector(tools, dirs.encoderCache(), Clock.systemUTC()).detect(refresh);
   }
 
-  public DeckResolver resolver() {
-    return new DeckResolver(new ImageInspector(), new AudioInspector(new Ffprobe(tools)));
-  }
-
-  public Renderer renderer() {
-    return new Renderer(tools, RenderOptions.defaults());
+  /** Renders one deck in this process, as {@code omnivibe render} does. */
+  public DirectRender renderer() {
+    return DirectRender.withDefaults(tools);
   }
 }

@@ -52,7 +52,7 @@ public final class ApiBenchmark {
                 new EngineConfig(data, new FfmpegLocator().locate(null, null)).tickEvery(null));
         CaffeineCache cache = new CaffeineCache(64 << 20)) {
       TokenStore tokens =
-          new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
+          new TokenStore(data.resolve("api-token"), engine.apiClients(), Clock.systemUTC());
       ApiServer api =
           ApiServer.start(
               engine, cache, tokens, new ApiConfig().port(0)); // the owner is not rate limited

@@ -145,12 +145,14 @@ public final class StudioBenchmark {
   /** Submits the jobs (each deck a different length, so none is a duplicate) and waits for all. */
   static double run(Engine engine, Path deck, int jobs, int offset) throws Exception {
     Set<String> done = ConcurrentHashMap.newKeySet();
-    engine.addListener(
-        e -> {
-          if (e.job().state() == JobState.SUCCEEDED) {
-            done.add(e.job().id());
-          }
-        });
+    engine
+        .queue()
+        .addListener(
+            e -> {
+              if (e.job().state() == JobState.SUCCEEDED) {
+                done.add(e.job().id());
+              }
+            });
     JsonNode base = JSON.readTree(deck.toFile());
     long start = System.nanoTime();
     for (int i = 0; i < jobs; i++) {

@@ -121,7 +121,7 @@ public final class ApiServer implements AutoCloseable {
             engine.instanceId(),
             ctx -> Gate.caller(ctx).tokenKey());
     Gate gate = new Gate(tokens, ROUTES, config.rates, config.failedTokensPerSecond);
-    Timing timing = new Timing(engine.monitor(), config.slowRequest);
+    Timing timing = new Timing(engine.recorder(), config.slowRequest);
     JobEvents events = new JobEvents(engine, config.streamsPerCaller, config.streamsInTotal);
     byte[] openapi = resource("/openapi.json");
     Javalin app =
@@ -160,11 +160,11 @@ public final class ApiServer implements AutoCloseable {
             responses.invalidate("/api/v1/queues*");
           }
         };
-    engine.addListener(invalidator);
+    engine.queue().addListener(invalidator);
     try {
       app.start(config.bind, config.port);
     } catch (RuntimeException e) {
-      engine.removeListener(invalidator);
+      engine.queue().removeListener(invalidator);
       events.close();
       throw new IllegalStateException(
           "cannot start the API on " + config.bind + ":" + config.port + ": " + rootMessage(e), e);
@@ -321,7 +321,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    engine.removeListener(invalidator);
+    engine.queue().removeListener(invalidator);
     events.close();
   }
 }

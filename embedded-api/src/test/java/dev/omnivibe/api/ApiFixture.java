@@ -50,7 +50,7 @@ final class ApiFixture implements AutoCloseable {
                     .hookJson(dev.omnivibe.api.routes.JobJson::hookDocument)
                     .workers(QueueName.VIDEO, 1)
                     .encoderCache(dir.resolve("encoders.json"))));
-    tokens = new TokenStore(data.resolve("api-token"), engine.store(), Clock.systemUTC());
+    tokens = new TokenStore(data.resolve("api-token"), engine.apiClients(), Clock.systemUTC());
     token = tokens.ownerToken();
     server = ApiServer.start(engine, cache, tokens, config);
   }

@@ -43,7 +43,7 @@ class HttpCorrectnessTest {
                 .maxUploadBytes(64 * 1024)
                 .streams(2, 3)
                 .cacheTtl("/api/v1/jobs", java.time.Duration.ofMinutes(5)));
-    api.engine.pauseAll(); // jobs stay queued: a stream stays open until the test closes it
+    api.engine.queue().pauseAll(); // jobs stay queued: a stream stays open until the test closes it
     deck = api.remoteDeck(TestDecks.tiny(dir.resolve("deck"), 1, 1.0, 0, null));
   }
 
@@ -172,11 +172,16 @@ class HttpCorrectnessTest {
     var streams =
         dev.omnivibe.engine.testkit.Await.value(
             "the stream to be recorded",
-            () -> api.engine.report("api-stream", java.time.Duration.ofHours(1)).operations(),
+            () ->
+                api.engine
+                    .metrics()
+                    .report("api-stream", java.time.Duration.ofHours(1))
+                    .operations(),
             ops -> ops.containsKey(op));
     // Requests to the endpoint that were refused before streaming are ordinary requests; the
     // stream itself, open far longer, is not among them.
-    var plain = api.engine.report("api", java.time.Duration.ofHours(1)).operations().get(op);
+    var plain =
+        api.engine.metrics().report("api", java.time.Duration.ofHours(1)).operations().get(op);
     if (plain != null) {
       assertThat(plain.maxMs()).isLessThan(streams.get(op).maxMs());
     }

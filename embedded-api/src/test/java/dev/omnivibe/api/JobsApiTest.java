@@ -307,8 +307,8 @@ class JobsApiTest {
     assertThat(health.get("ffmpeg").get("version").asText()).isNotBlank();
     // Which FFmpeg and why, without local paths: /health needs no token.
     assertThat(health.get("ffmpeg").get("choice").asText())
-        .startsWith(api.engine.tools().choice().publicText())
+        .startsWith(api.engine.health().ffmpegPublicChoice())
         .contains("using ")
-        .doesNotContain(api.engine.tools().ffmpeg().toString());
+        .doesNotContain(dev.omnivibe.engine.testkit.TestFfmpeg.real().ffmpeg().toString());
   }
 }

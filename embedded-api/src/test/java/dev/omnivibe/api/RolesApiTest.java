@@ -27,7 +27,7 @@ class RolesApiTest {
   @BeforeAll
   static void start() throws Exception {
     api = new ApiFixture(dir);
-    api.engine.pauseAll(); // jobs stay queued, so every one of them can be steered
+    api.engine.queue().pauseAll(); // jobs stay queued, so every one of them can be steered
     deck = api.remoteDeck(TestDecks.tiny(dir.resolve("deck"), 1, 1.0, 0, null));
     alice = api.tokens.issue("alice's script", Role.SUBMITTER);
     bob = api.tokens.issue("bob's script", Role.SUBMITTER);

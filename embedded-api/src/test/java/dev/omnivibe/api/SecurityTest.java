@@ -160,17 +160,17 @@ class SecurityTest {
     try (ApiFixture f = new ApiFixture(own)) {
       java.util.concurrent.atomic.AtomicInteger lookups =
           new java.util.concurrent.atomic.AtomicInteger();
-      dev.omnivibe.engine.store.Store counting =
-          (dev.omnivibe.engine.store.Store)
+      dev.omnivibe.engine.store.ApiClients counting =
+          (dev.omnivibe.engine.store.ApiClients)
               java.lang.reflect.Proxy.newProxyInstance(
                   getClass().getClassLoader(),
-                  new Class<?>[] {dev.omnivibe.engine.store.Store.class},
+                  new Class<?>[] {dev.omnivibe.engine.store.ApiClients.class},
                   (proxy, method, args) -> {
                     if (method.getName().equals("clientByTokenHash")) {
                       lookups.incrementAndGet();
                     }
                     try {
-                      return method.invoke(f.engine.store(), args);
+                      return method.invoke(f.engine.apiClients(), args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                       throw e.getCause();
                     }

@@ -129,6 +129,6 @@ class StaticAndDocsTest {
                   .build());
       assertThat(answer.body()).as(route.toString()).doesNotContain("no such endpoint");
     }
-    api.engine.resume(dev.omnivibe.engine.job.QueueName.VIDEO);
+    api.engine.queue().resume(dev.omnivibe.engine.job.QueueName.VIDEO);
   }
 }

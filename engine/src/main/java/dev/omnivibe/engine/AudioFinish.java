@@ -2,6 +2,7 @@ package dev.omnivibe.engine;
 
 import dev.omnivibe.engine.audio.Loudness;
 import dev.omnivibe.engine.audio.MusicBed;
+import dev.omnivibe.engine.deck.AudioSettings;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.deck.ResolvedSlide;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
@@ -48,7 +49,7 @@ final class AudioFinish {
 
   /** Mixes the music under a finished render, replacing its file; returns the updated result. */
   static RenderResult music(
-      FfmpegTools tools, RenderResult r, Path music, AudioOptions audio, Path dir)
+      FfmpegTools tools, RenderResult r, Path music, AudioSettings audio, Path dir)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path mixed = dir.resolve("with-music.mp4");

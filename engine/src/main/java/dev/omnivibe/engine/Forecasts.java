@@ -10,6 +10,8 @@ import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.UnknownJobException;
+import dev.omnivibe.engine.payload.PayloadCodec;
+import dev.omnivibe.engine.payload.RenderPayload;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.QueueSnapshot;
 import dev.omnivibe.engine.render.EncoderSelector;
@@ -18,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -30,19 +30,11 @@ final class Forecasts {
   private final JobQueue queue;
   private final RenderEstimator estimator;
   private final Supplier<EncoderReport> encoders;
-  // Parsed payloads of open jobs, so a queue ETA does not re-parse JSON on every call.
-  private final Map<String, RenderPayload> payloads = new ConcurrentHashMap<>();
 
   Forecasts(JobQueue queue, RenderEstimator estimator, Supplier<EncoderReport> encoders) {
     this.queue = queue;
     this.estimator = estimator;
     this.encoders = encoders;
-    queue.addListener(
-        e -> {
-          if (e.job().state().isTerminal()) {
-            payloads.remove(e.job().id());
-          }
-        });
   }
 
   /** Teaches the estimator the renders of the last 30 days. */
@@ -116,7 +108,8 @@ final class Forecasts {
     if (j.type() != JobType.RENDER) {
       return 0;
     }
-    RenderPayload p = payloads.computeIfAbsent(j.id(), k -> RenderPayload.of(j.payload().node()));
+    // The payload is decoded once per job and kept with it, so a queue ETA does not re-parse JSON.
+    RenderPayload p = PayloadCodec.render(j);
     return estimator.seconds(encoderFor(p.encoder(), j.softwareOnly()), p.workload());
   }
 

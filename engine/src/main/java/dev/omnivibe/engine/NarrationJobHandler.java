@@ -1,18 +1,15 @@
 package dev.omnivibe.engine;
 
-import dev.omnivibe.engine.audio.Loudness;
-import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
-import dev.omnivibe.engine.media.AudioInfo;
-import dev.omnivibe.engine.media.AudioInspector;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.Status;
+import dev.omnivibe.engine.payload.NarrationPayload;
+import dev.omnivibe.engine.payload.PayloadCodec;
 import dev.omnivibe.engine.queue.JobContext;
 import dev.omnivibe.engine.queue.JobFailedException;
 import dev.omnivibe.engine.queue.JobHandler;
-import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechFailedException;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import java.io.IOException;
@@ -25,23 +22,13 @@ import java.util.Map;
  * loudness (two-pass loudnorm, faded ends) and stores the WAV as a content-addressed asset.
  */
 final class NarrationJobHandler implements JobHandler {
-  private final SpeechEngine speech;
-  private final FfmpegTools tools;
-  private final AudioInspector audio;
+  private final Narrator narrator;
   private final AssetStore assets;
   private final Path work;
   private final PerformanceMonitor monitor;
 
-  NarrationJobHandler(
-      SpeechEngine speech,
-      FfmpegTools tools,
-      AudioInspector audio,
-      AssetStore assets,
-      Path work,
-      PerformanceMonitor monitor) {
-    this.speech = speech;
-    this.tools = tools;
-    this.audio = audio;
+  NarrationJobHandler(Narrator narrator, AssetStore assets, Path work, PerformanceMonitor monitor) {
+    this.narrator = narrator;
     this.assets = assets;
     this.work = work;
     this.monitor = monitor;
@@ -49,19 +36,12 @@ final class NarrationJobHandler implements JobHandler {
 
   @Override
   public JobResult run(JobContext ctx) throws JobFailedException {
-    NarrationPayload p = NarrationPayload.of(ctx.job().payload().node());
+    NarrationPayload p = PayloadCodec.narration(ctx.job());
     long started = System.nanoTime();
     Path dir = work.resolve("narration-" + ctx.job().id());
     try {
       ctx.progress(new JobProgress(10, Double.NaN, 0, "speak"));
-      Path spoken = speech.speak(p.speech(), dir.resolve("spoken.wav"));
-      AudioInfo info = audio.inspect(spoken);
-      Path result = spoken;
-      if (!Double.isNaN(p.lufs())) {
-        ctx.progress(new JobProgress(50, Double.NaN, 0, "loudness"));
-        result = dir.resolve("narration.wav");
-        Loudness.normalize(tools, spoken, info.durationSeconds(), p.lufs(), result);
-      }
+      Path result = narrator.speak(p, dir);
       if (ctx.cancelToken().isCancelled()) {
         throw new JobFailedException(
             FailureKind.TRANSIENT, "stopped: " + ctx.cancelToken().reason(), null);
@@ -70,7 +50,7 @@ final class NarrationJobHandler implements JobHandler {
       Files.copy(result, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       long bytes = Files.size(tmp);
       String sha = assets.adopt(tmp);
-      double seconds = audio.inspect(assets.file(sha)).durationSeconds();
+      double seconds = narrator.seconds(assets.file(sha));
       long wall = (System.nanoTime() - started) / 1_000_000;
       monitor.record(
           "narration",
@@ -82,7 +62,7 @@ final class NarrationJobHandler implements JobHandler {
           assets.file(sha).toString(),
           bytes,
           sha,
-          speech.name(),
+          narrator.engineName(),
           null,
           0,
           0,

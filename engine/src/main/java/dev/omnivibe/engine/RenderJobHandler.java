@@ -1,19 +1,19 @@
 package dev.omnivibe.engine;
 
-import dev.omnivibe.engine.deck.DeckReader;
-import dev.omnivibe.engine.deck.DeckResolver;
+import dev.omnivibe.engine.deck.Deck;
+import dev.omnivibe.engine.deck.DeckPreparation;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.RenderEstimator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.job.FailureKind;
-import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.Status;
+import dev.omnivibe.engine.payload.PayloadCodec;
+import dev.omnivibe.engine.payload.RenderPayload;
 import dev.omnivibe.engine.queue.JobContext;
 import dev.omnivibe.engine.queue.JobFailedException;
 import dev.omnivibe.engine.queue.JobHandler;
@@ -22,83 +22,68 @@ import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.render.RenderCancelledException;
 import dev.omnivibe.engine.render.RenderFailedException;
 import dev.omnivibe.engine.render.RenderResult;
-import dev.omnivibe.engine.render.Renderer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Runs render jobs: resolves the stored deck, renders it, and records timings and history. */
+/** Runs render jobs: prepares the stored deck, renders it, and records timings and history. */
 final class RenderJobHandler implements JobHandler {
-  private final Renderer renderer;
-  private final DeckResolver resolver;
+  private final RenderPipeline pipeline;
+  private final DeckPreparation preparation;
   private final Supplier<EncoderReport> encoders;
   private final Path assets;
   private final PerformanceMonitor monitor;
   private final RenderEstimator estimator;
-  private final Function<String, Optional<Job>> jobs;
+  private final Narrations narrations;
   private final FfmpegTools tools;
   private final Path work;
 
   RenderJobHandler(
-      Renderer renderer,
-      DeckResolver resolver,
+      RenderPipeline pipeline,
+      DeckPreparation preparation,
       Supplier<EncoderReport> encoders,
       Path assets,
       PerformanceMonitor monitor,
       RenderEstimator estimator,
-      Function<String, Optional<Job>> jobs,
+      Narrations narrations,
       FfmpegTools tools,
       Path work) {
-    this.jobs = jobs;
-    this.tools = tools;
-    this.work = work;
-    this.renderer = renderer;
-    this.resolver = resolver;
+    this.pipeline = pipeline;
+    this.preparation = preparation;
     this.encoders = encoders;
     this.assets = assets;
     this.monitor = monitor;
     this.estimator = estimator;
+    this.narrations = narrations;
+    this.tools = tools;
+    this.work = work;
   }
 
   @Override
   public JobResult run(JobContext ctx) throws JobFailedException {
-    RenderPayload p = RenderPayload.of(ctx.job().payload().node());
     long started = System.nanoTime();
     String encoder = null;
-    Path audioWork = work.resolve("audio-" + ctx.job().id());
     try {
-      AudioOptions audio = AudioOptions.of(p.deck());
-      AssetMedia media = new AssetMedia(assets, p.baseDir());
-      ResolvedDeck deck =
-          resolver.resolve(
-              DeckReader.fromTree(
-                  AudioOptions.core(Narrations.spokenDeck(p.deck(), p.needs(), jobs)), p.baseDir()),
-              media);
-      if (audio.present()) {
-        ctx.progress(new JobProgress(0, Double.NaN, 0, "narration loudness"));
-        deck = AudioFinish.narration(tools, deck, audio.lufs(), audioWork);
-      }
+      RenderPayload p = PayloadCodec.render(ctx.job());
+      Deck deck = p.deck().withNarrations(narrations.spoken(p));
+      DeckPreparation.Prepared prepared =
+          preparation.prepare(deck, new AssetMedia(assets, deck.baseDir()));
       EncoderProfile profile =
           ctx.softwareOnly()
               ? EncoderProfile.software()
               : EncoderSelector.select(p.encoder(), encoders.get(), tools);
       encoder = profile.encoder();
       RenderResult r =
-          renderer.render(
-              deck,
+          pipeline.render(
+              prepared,
               p.output(),
               profile,
               rp ->
                   ctx.progress(
                       new JobProgress(rp.percent(), rp.etaSeconds(), rp.speed(), rp.phase())),
-              ctx.cancelToken());
-      if (audio.music() != null) {
-        ctx.progress(new JobProgress(99, Double.NaN, 0, "music"));
-        r = AudioFinish.music(tools, r, media.resolve(audio.music()), audio, audioWork);
-      }
+              ctx.cancelToken(),
+              work.resolve("audio-" + ctx.job().id()));
       String sha = ContentHasher.fresh(r.output());
       record(r);
       estimator.learn(r.encoder(), p.workload(), r.wallTime().toNanos() / 1e9);
@@ -131,8 +116,6 @@ final class RenderJobHandler implements JobHandler {
           e,
           started,
           encoder);
-    } finally {
-      dev.omnivibe.engine.platform.FileTrees.deleteQuietly(audioWork);
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.omnivibe.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.encoder.EncoderStatus;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobType;
-import dev.omnivibe.engine.job.Payload;
+import dev.omnivibe.engine.payload.PayloadCodec;
+import dev.omnivibe.engine.payload.RenderPayload;
 import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobHandler;
 import dev.omnivibe.engine.queue.JobQueue;
@@ -93,24 +93,25 @@ final class StudioLink implements AutoCloseable {
     if (job.type() != JobType.RENDER || dispatcher == null) {
       return false;
     }
-    return RenderPayload.of(job.payload().node()).output().startsWith(outputsDir());
+    return PayloadCodec.render(job).output().startsWith(outputsDir());
   }
 
   /** The job as the running node gets it: narration jobs replaced by the assets they made. */
   private static String document(Job job, Function<String, Optional<Job>> jobs) {
-    ObjectNode payload = (ObjectNode) job.payload().node().deepCopy();
-    if (payload.has(Narrations.NEEDS)) {
-      payload.set(Narrations.NEEDS, Narrations.resolvedNeeds(payload.get(Narrations.NEEDS), jobs));
-    }
     Job.Builder b = job.edit();
-    b.payload = Payload.of(payload);
+    if (job.type() == JobType.RENDER) {
+      RenderPayload p = PayloadCodec.render(job);
+      b.payload = PayloadCodec.write(p.withNeeds(Narrations.resolved(p.needs(), jobs)));
+    }
     return JobCodec.write(b.build());
   }
 
   /** A render that names a hardware encoder runs only on nodes where it works. */
   static String capability(Job job) {
-    String encoder =
-        job.payload().node().path("encoder").asText("auto").toLowerCase(Locale.ROOT).trim();
+    if (job.type() != JobType.RENDER) {
+      return null;
+    }
+    String encoder = PayloadCodec.render(job).encoder().toLowerCase(Locale.ROOT).trim();
     if (encoder.equals("auto") || !EncoderProfile.supported(encoder) || encoder.startsWith("lib")) {
       return null;
     }

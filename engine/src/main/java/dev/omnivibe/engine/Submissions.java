@@ -1,28 +1,28 @@
 package dev.omnivibe.engine;
 
+import dev.omnivibe.engine.deck.Deck;
+import dev.omnivibe.engine.deck.DeckPreparation;
 import dev.omnivibe.engine.deck.DeckReader;
-import dev.omnivibe.engine.deck.DeckResolver;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.deck.SpokenSlide;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.dedup.DedupKey;
 import dev.omnivibe.engine.dedup.ResultCache;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.estimate.Workload;
-import dev.omnivibe.engine.ffmpeg.FfmpegTools;
-import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
-import dev.omnivibe.engine.media.AudioInspector;
+import dev.omnivibe.engine.payload.NarrationPayload;
+import dev.omnivibe.engine.payload.PayloadCodec;
+import dev.omnivibe.engine.payload.RenderPayload;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
 import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.store.Presentation;
 import dev.omnivibe.engine.store.Store;
-import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,14 +44,13 @@ final class Submissions {
   private final JobQueue queue;
   private final ResultCache cache;
   private final Store store;
-  private final DeckResolver resolver;
+  private final DeckPreparation preparation;
   private final ContentHasher hasher;
   private final Narrations narrations;
-  private final SpeechEngine speech;
+  private final Narrator narrator;
   private final Path assetsDir;
   private final Path outputsDir;
   private final Supplier<EncoderReport> encoders;
-  private final FfmpegTools tools;
   private final AssetStore shared;
 
   Submissions(
@@ -59,49 +58,47 @@ final class Submissions {
       JobQueue queue,
       ResultCache cache,
       Store store,
-      DeckResolver resolver,
+      DeckPreparation preparation,
       ContentHasher hasher,
       Narrations narrations,
-      SpeechEngine speech,
+      Narrator narrator,
       Path assetsDir,
       Path outputsDir,
       Supplier<EncoderReport> encoders,
-      FfmpegTools tools,
       AssetStore shared) {
     this.shared = shared;
     this.clock = clock;
     this.queue = queue;
     this.cache = cache;
     this.store = store;
-    this.resolver = resolver;
+    this.preparation = preparation;
     this.hasher = hasher;
     this.narrations = narrations;
-    this.speech = speech;
+    this.narrator = narrator;
     this.assetsDir = assetsDir;
     this.outputsDir = outputsDir;
     this.encoders = encoders;
-    this.tools = tools;
   }
 
   Job submit(RenderRequest request) throws InvalidDeckException {
     Checked checked = check(request);
-    List<Narrations.Spoken> spoken = checked.spoken;
-    AudioOptions audio = checked.audio;
-    ResolvedDeck deck = checked.deck;
-    Path music = checked.music;
+    ResolvedDeck resolved = checked.prepared().resolved();
+    Deck deck = checked.prepared().deck();
     String key;
     String presentation;
     try {
-      key = DedupKey.of(deck, request.encoder(), hasher);
-      if (audio.present()) {
+      key = DedupKey.of(resolved, request.encoder(), hasher);
+      if (deck.audio().present()) {
+        Path music = checked.prepared().music();
         key =
-            DedupKey.combine(key, audio.key() + (music == null ? "" : " " + hasher.sha256(music)));
+            DedupKey.combine(
+                key, deck.audio().key() + (music == null ? "" : " " + hasher.sha256(music)));
       }
-      for (Narrations.Spoken s : spoken) {
+      for (SpokenSlide s : checked.spoken()) {
         // Same words, voice and loudness make the same narration, so the same video.
-        key = DedupKey.combine(key, s.slide() + ":" + s.payload().dedupKey());
+        key = DedupKey.combine(key, s.slide() + ":" + Narrator.payload(s).dedupKey());
       }
-      presentation = DedupKey.presentation(deck, hasher);
+      presentation = DedupKey.presentation(resolved, hasher);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the deck's files: " + e.getMessage(), e);
     }
@@ -109,8 +106,8 @@ final class Submissions {
         new Presentation(
             presentation,
             request.name(),
-            deck.slides().size(),
-            deck.durationSeconds(),
+            resolved.slides().size(),
+            resolved.durationSeconds(),
             clock.instant()));
     Optional<Job> earlier = cache.lookup(key);
     if (earlier.isPresent()) {
@@ -122,30 +119,27 @@ final class Submissions {
         request.output() != null
             ? request.output().toAbsolutePath()
             : outputsDir.resolve(safeName(request.name()) + "-" + id.substring(0, 8) + ".mp4");
-    com.fasterxml.jackson.databind.JsonNode deckJson = request.deck();
-    Path baseDir = request.baseDir();
     if (shared != null && request.output() == null) {
       // A studio render may run on any node: its files go where every node can read them.
       try {
-        deckJson = SharedMedia.share(deckJson, baseDir, shared);
-        baseDir = null;
+        deck = SharedMedia.share(deck, shared);
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot copy the deck's files to the studio's shared folder: " + e.getMessage(), e);
       }
     }
     Map<Integer, String> needs =
-        narrations.submit(spoken, request.name(), request.priority(), request.submittedBy());
+        narrations.submit(
+            checked.spoken(), request.name(), request.priority(), request.submittedBy());
     RenderPayload payload =
         new RenderPayload(
-            deckJson,
-            baseDir,
+            deck,
             request.encoder(),
             output,
-            Workload.of(deck),
+            Workload.of(resolved),
             presentation,
-            Narrations.needsJson(needs),
-            RenderPayload.hooksJson(request.hooks()));
+            needs,
+            request.hooks());
     Job job =
         queue.submit(
             new NewJob(
@@ -153,7 +147,7 @@ final class Submissions {
                 JobType.RENDER,
                 request.queue(),
                 request.priority(),
-                payload.toJson(),
+                PayloadCodec.write(payload),
                 request.retryPolicy(),
                 request.limits(),
                 key,
@@ -167,23 +161,20 @@ final class Submissions {
   }
 
   /** What checking a request found; see {@link #inspect}. */
-  record Checked(
-      ResolvedDeck deck, List<Narrations.Spoken> spoken, AudioOptions audio, Path music) {}
+  record Checked(DeckPreparation.Prepared prepared, List<SpokenSlide> spoken) {}
 
+  /**
+   * Reads the deck (the whole format, every problem at once), checks what its spoken slides ask of
+   * the speech engine, prepares it against its media, and checks the encoder.
+   */
   Checked check(RenderRequest request) throws InvalidDeckException {
-    List<Narrations.Spoken> spoken = narrations.find(request.deck());
-    AudioOptions audio = AudioOptions.of(request.deck());
-    AssetMedia media = new AssetMedia(assetsDir, request.baseDir());
-    ResolvedDeck deck =
-        resolver.resolve(
-            DeckReader.fromTree(
-                AudioOptions.core(
-                    spoken.isEmpty() ? request.deck() : Narrations.standIn(request.deck(), spoken)),
-                request.baseDir()),
-            media);
-    Path music = audio.music() == null ? null : checkMusic(audio.music(), media);
+    Deck deck = DeckReader.fromTree(request.deck(), request.baseDir());
+    List<SpokenSlide> spoken = deck.spokenSlides();
+    narrator.check(spoken);
+    DeckPreparation.Prepared prepared =
+        preparation.prepare(deck, new AssetMedia(assetsDir, request.baseDir()));
     checkEncoder(request.encoder());
-    return new Checked(deck, spoken, audio, music);
+    return new Checked(prepared, spoken);
   }
 
   /**
@@ -202,17 +193,6 @@ final class Submissions {
       if (!elsewhere) {
         throw e;
       }
-    }
-  }
-
-  /** The music file, checked like narration: it must exist and decode as audio. */
-  private Path checkMusic(String reference, AssetMedia media) throws InvalidDeckException {
-    try {
-      Path file = media.resolve(reference);
-      new AudioInspector(new Ffprobe(tools)).inspect(file);
-      return file;
-    } catch (IllegalArgumentException | dev.omnivibe.engine.media.MediaException e) {
-      throw new InvalidDeckException(new Problem("audio.music", e.getMessage()));
     }
   }
 
@@ -245,10 +225,7 @@ final class Submissions {
 
   Job narrate(String name, SpeechRequest request, double lufs, int priority, String submittedBy)
       throws InvalidDeckException, IOException, InterruptedException {
-    List<Problem> problems = request.problems("", speech.voices());
-    if (!problems.isEmpty()) {
-      throw new InvalidDeckException(problems);
-    }
+    narrator.check(request);
     NarrationPayload payload = new NarrationPayload(request, lufs);
     String key = payload.dedupKey();
     Optional<Job> earlier = cache.lookup(key);
@@ -261,7 +238,7 @@ final class Submissions {
             JobType.NARRATION,
             null,
             priority,
-            payload.toJson(),
+            PayloadCodec.write(payload),
             null,
             null,
             key,

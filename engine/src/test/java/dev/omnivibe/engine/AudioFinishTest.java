@@ -13,11 +13,10 @@ import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.testkit.Await;
+import dev.omnivibe.engine.testkit.TestAudio;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,24 +58,7 @@ class AudioFinishTest {
    * far above the narration's 220 and 330 Hz.
    */
   static double meanVolume(Path video, double from, double to) throws Exception {
-    String log =
-        ffmpeg(
-            "-i",
-            video.toString(),
-            "-af",
-            "atrim="
-                + from
-                + ":"
-                + to
-                + ","
-                + "bandpass=f=4000:width_type=q:w=8,".repeat(3)
-                + "volumedetect",
-            "-f",
-            "null",
-            "-");
-    Matcher m = Pattern.compile("mean_volume: (-?[\\d.]+) dB").matcher(log);
-    assertThat(m.find()).as(log).isTrue();
-    return Double.parseDouble(m.group(1));
+    return TestAudio.meanVolume(video, from, to, "bandpass=f=4000:width_type=q:w=8,".repeat(3));
   }
 
   @BeforeEach
@@ -127,10 +109,6 @@ class AudioFinishTest {
     Path ducked = render("Ducked", deck(bed + ", \"duck\": true}"));
     Path flat = render("Flat", deck(bed + ", \"duck\": false}"));
 
-    java.nio.file.Files.copy(
-        ducked, Path.of("/tmp/dbg-ducked.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    java.nio.file.Files.copy(
-        flat, Path.of("/tmp/dbg-flat.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     var probe = new Ffprobe(tools).probe(ducked);
     assertThat(probe.path("format").path("duration").asDouble()).isBetween(2.95, 3.1);
     assertThat(probe.path("streams").findValuesAsText("codec_type")).contains("video", "audio");

@@ -65,7 +65,8 @@ class CleanupTest {
       assertThat(asset).as("assets are content, not temporary files").exists();
       assertThat(done.result().bytes()).isEqualTo(1000 + 5000 + 300 + 200);
       assertThat(done.result().frames()).as("files removed").isEqualTo(4);
-      assertThat(engine.report("maintenance", Duration.ofHours(1)).total().count()).isEqualTo(1);
+      assertThat(engine.metrics().report("maintenance", Duration.ofHours(1)).total().count())
+          .isEqualTo(1);
     }
   }
 

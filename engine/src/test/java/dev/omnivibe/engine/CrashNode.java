@@ -26,12 +26,14 @@ public final class CrashNode {
     try (Engine engine = Engine.open(config)) {
       System.out.println("RECOVERED " + engine.recoveredAtStart());
       if (args[0].equals("submit")) {
-        engine.addListener(
-            e -> {
-              if (e.kind() == JobEvent.Kind.PROGRESS) {
-                System.out.println("PROGRESS " + e.job().id() + " " + e.progress().percent());
-              }
-            });
+        engine
+            .queue()
+            .addListener(
+                e -> {
+                  if (e.kind() == JobEvent.Kind.PROGRESS) {
+                    System.out.println("PROGRESS " + e.job().id() + " " + e.progress().percent());
+                  }
+                });
         for (int i = 3; i < args.length; i++) {
           Path deck = Path.of(args[i]);
           Job job =

@@ -73,7 +73,7 @@ class EngineHooksTest {
       // The monitor records a hook once the receiver has answered it.
       Await.until(
           "both hooks recorded",
-          () -> engine.report("hooks", Duration.ofHours(1)).total().count() == 2);
+          () -> engine.metrics().report("hooks", Duration.ofHours(1)).total().count() == 2);
     } finally {
       receiver.stop(0);
     }

@@ -88,8 +88,9 @@ class EngineTest {
     assertThat(new Ffprobe(TestFfmpeg.real()).probe(out).path("format").path("duration").asDouble())
         .isBetween(2.9, 3.1);
     assertThat(done.result().encoder()).isEqualTo("libx264");
-    assertThat(engine.report("render", Duration.ofHours(1)).total().count()).isEqualTo(1);
-    assertThat(engine.report("render-step", Duration.ofHours(1)).operations()).isNotEmpty();
+    assertThat(engine.metrics().report("render", Duration.ofHours(1)).total().count()).isEqualTo(1);
+    assertThat(engine.metrics().report("render-step", Duration.ofHours(1)).operations())
+        .isNotEmpty();
     assertThat(engine.estimateSeconds(TestDecks.resolve(deckFile), "auto")).isLessThan(before);
     assertThat(engine.queues()).extracting(QueueStatus::depth).containsOnly(0);
     assertThat(engine.jobs(JobQuery.all(10)).jobs()).extracting(Job::id).containsExactly(done.id());
@@ -144,12 +145,12 @@ class EngineTest {
   @Test
   void identicalSubmissionsWhileOneIsOpenShareOneRender() throws Exception {
     open();
-    engine.pause(QueueName.VIDEO);
+    engine.queue().pause(QueueName.VIDEO);
     Job a = engine.submit(request(deckFile));
     Job b = engine.submit(request(deckFile));
     assertThat(b.mergedInto()).isEqualTo(a.id());
     assertThat(engine.dedupStats().merged()).isEqualTo(1);
-    engine.resume(QueueName.VIDEO);
+    engine.queue().resume(QueueName.VIDEO);
     Job da = finished(a);
     Job db = finished(b);
     assertThat(db.state()).isEqualTo(JobState.SUCCEEDED);
@@ -162,7 +163,7 @@ class EngineTest {
   @Test
   void queuedJobsHaveEtasThatAddUpInQueueOrder() throws Exception {
     open();
-    engine.pause(QueueName.VIDEO);
+    engine.queue().pause(QueueName.VIDEO);
     Job a = engine.submit(request(deckFile));
     Path other = TestDecks.tiny(data.resolve("other"), 2, 1.0, 0.5, null);
     Job b = engine.submit(request(other));
@@ -175,7 +176,7 @@ class EngineTest {
     assertThat(etaA).isPositive();
     assertThat(etaB).isGreaterThan(etaA);
     assertThat(video.etaSeconds()).isEqualTo(etaB, org.assertj.core.data.Offset.offset(1e-9));
-    engine.resume(QueueName.VIDEO);
+    engine.queue().resume(QueueName.VIDEO);
     finished(b);
     assertThat(engine.etaSeconds(b.id())).isZero();
   }
@@ -188,12 +189,14 @@ class EngineTest {
             data.resolve("big"),
             new SampleDeckWriter.Spec(24, 1280, 720, 2.0, 1.0, "wipeleft", 1.0, 1280, 720, 30));
     AtomicBoolean cancelled = new AtomicBoolean();
-    engine.addListener(
-        e -> {
-          if (e.kind() == JobEvent.Kind.PROGRESS && cancelled.compareAndSet(false, true)) {
-            engine.cancel(e.job().id());
-          }
-        });
+    engine
+        .queue()
+        .addListener(
+            e -> {
+              if (e.kind() == JobEvent.Kind.PROGRESS && cancelled.compareAndSet(false, true)) {
+                engine.queue().cancel(e.job().id());
+              }
+            });
     Job done = finished(engine.submit(request(big)));
     assertThat(cancelled).isTrue();
     assertThat(done.state()).isEqualTo(JobState.CANCELLED);
@@ -229,7 +232,8 @@ class EngineTest {
             null);
     assertThatThrownBy(() -> engine.submit(badEncoder))
         .hasMessageContaining("h264_nvenc is not usable");
-    assertThatThrownBy(() -> engine.cancel("no-such-job")).hasMessageContaining("no-such-job");
+    assertThatThrownBy(() -> engine.queue().cancel("no-such-job"))
+        .hasMessageContaining("no-such-job");
   }
 
   @Test

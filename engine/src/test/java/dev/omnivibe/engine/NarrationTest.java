@@ -81,7 +81,8 @@ class NarrationTest {
                 "Greeting",
                 new SpeechRequest("Welcome to the quarterly review.", "en-us", 160),
                 -16,
-                5));
+                5,
+                Job.LOCAL));
     assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(job.type()).isEqualTo(JobType.NARRATION);
     assertThat(job.queue()).isEqualTo(QueueName.AUDIO);
@@ -100,7 +101,8 @@ class NarrationTest {
             "Greeting again",
             new SpeechRequest("Welcome to the quarterly review.", "en-us", 160),
             -16,
-            5);
+            5,
+            Job.LOCAL);
     assertThat(again.cached()).isTrue();
     assertThat(again.result().sha256()).isEqualTo(job.result().sha256());
   }
@@ -108,7 +110,8 @@ class NarrationTest {
   @Test
   void badSpeechIsRefusedFieldByFieldAndNothingIsQueued() throws Exception {
     open(TestSpeech.voice());
-    assertThatThrownBy(() -> engine.narrate("x", new SpeechRequest("", "klingon", 5), -16, 5))
+    assertThatThrownBy(
+            () -> engine.narrate("x", new SpeechRequest("", "klingon", 5), -16, 5, Job.LOCAL))
         .isInstanceOf(InvalidDeckException.class)
         .satisfies(
             e ->
@@ -116,7 +119,9 @@ class NarrationTest {
                     .extracting(Problem::field)
                     .containsExactly("text", "voice", "rate"));
     assertThatThrownBy(
-            () -> engine.narrate("x", new SpeechRequest("a".repeat(5001), "en-us", 170), -16, 5))
+            () ->
+                engine.narrate(
+                    "x", new SpeechRequest("a".repeat(5001), "en-us", 170), -16, 5, Job.LOCAL))
         .hasMessageContaining("limit is 5000");
     assertThat(engine.jobs(JobQuery.all(10)).jobs()).isEmpty();
   }
@@ -124,7 +129,7 @@ class NarrationTest {
   @Test
   void aSlideSpeaksItsTextBeforeTheRenderAndLastsAsLongAsTheSpeech() throws Exception {
     open(TestSpeech.voice());
-    engine.pause(QueueName.AUDIO);
+    engine.queue().pause(QueueName.AUDIO);
     Job render =
         engine.submit(
             RenderRequest.local(
@@ -142,7 +147,7 @@ class NarrationTest {
     Thread.sleep(700);
     assertThat(engine.job(render.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
 
-    engine.resume(QueueName.AUDIO);
+    engine.queue().resume(QueueName.AUDIO);
     Job done = finished(render);
     assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo(JobState.SUCCEEDED);
     Job spoken = engine.job(narration.id()).orElseThrow();

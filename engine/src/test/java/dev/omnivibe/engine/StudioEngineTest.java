@@ -115,14 +115,16 @@ class StudioEngineTest {
         .isEqualTo(dir.resolve("shared/outputs").toAbsolutePath().normalize());
 
     List<JobState> seen = new ArrayList<>();
-    laptop.addListener(
-        e -> {
-          if (e.job().id().equals(job.id())) {
-            synchronized (seen) {
-              seen.add(e.job().state());
-            }
-          }
-        });
+    laptop
+        .queue()
+        .addListener(
+            e -> {
+              if (e.job().id().equals(job.id())) {
+                synchronized (seen) {
+                  seen.add(e.job().state());
+                }
+              }
+            });
     Job done = finished(laptop, job.id());
     assertThat(done.state()).as("%s", done.error()).isEqualTo(JobState.SUCCEEDED);
     // The laptop's record names the node that ran the attempt.
@@ -140,8 +142,8 @@ class StudioEngineTest {
         new Ffprobe(TestFfmpeg.real()).probe(out).path("format").path("duration").asDouble();
     assertThat(seconds).isGreaterThan(1.0);
     // The laptop ran nothing; the render node's store has no record of the laptop's job.
-    assertThat(laptop.store().job(job.id()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
-    assertThat(renderNode.store().job(job.id())).isEmpty();
+    assertThat(laptop.job(job.id()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(renderNode.job(job.id())).isEmpty();
   }
 
   @Test
@@ -177,7 +179,7 @@ class StudioEngineTest {
     Await.until(
         "the submitter to see it running",
         () -> submitter.job(job.id()).orElseThrow().state() == JobState.RUNNING);
-    submitter.cancel(job.id());
+    submitter.queue().cancel(job.id());
     assertThat(finished(submitter, job.id()).state()).isEqualTo(JobState.CANCELLED);
     Await.until("the runner to stop", () -> runner.runningHere().isEmpty());
   }

@@ -73,25 +73,27 @@ public final class StudioNode {
     try (Engine engine = Engine.open(config)) {
       Set<String> mine = ConcurrentHashMap.newKeySet();
       Set<String> finished = ConcurrentHashMap.newKeySet();
-      engine.addListener(
-          e -> {
-            String id = e.job().id();
-            if (!mine.contains(id)) {
-              return;
-            }
-            if (e.kind() == JobEvent.Kind.PROGRESS) {
-              say("PROGRESS " + id + " " + e.progress().percent());
-            } else if (e.job().state().isTerminal() && finished.add(id)) {
-              Job j = e.job();
-              say(
-                  "FINISHED "
-                      + id
-                      + " "
-                      + j.state()
-                      + " "
-                      + (j.result() != null ? j.result().output() : j.error()));
-            }
-          });
+      engine
+          .queue()
+          .addListener(
+              e -> {
+                String id = e.job().id();
+                if (!mine.contains(id)) {
+                  return;
+                }
+                if (e.kind() == JobEvent.Kind.PROGRESS) {
+                  say("PROGRESS " + id + " " + e.progress().percent());
+                } else if (e.job().state().isTerminal() && finished.add(id)) {
+                  Job j = e.job();
+                  say(
+                      "FINISHED "
+                          + id
+                          + " "
+                          + j.state()
+                          + " "
+                          + (j.result() != null ? j.result().output() : j.error()));
+                }
+              });
       watchRunning(engine);
       say("READY " + node);
       int n = Integer.parseInt(a.getOrDefault("submit", "0"));

@@ -4,9 +4,7 @@ import dev.omnivibe.app.Workstation;
 import dev.omnivibe.engine.deck.Deck;
 import dev.omnivibe.engine.deck.DeckReader;
 import dev.omnivibe.engine.deck.InvalidDeckException;
-import dev.omnivibe.engine.deck.MediaResolver;
 import dev.omnivibe.engine.deck.Problem;
-import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.ffmpeg.FfmpegNotFoundException;
 import dev.omnivibe.engine.render.CancelToken;
 import dev.omnivibe.engine.render.EncoderProfile;
@@ -26,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code omnivibe render DECK.json -o OUT.mp4}: one render with a terminal progress bar. */
+/**
+ * {@code omnivibe render DECK.json -o OUT.mp4}: one render with a terminal progress bar. It takes
+ * the whole deck format: spoken slides are voiced here, music and loudness applied as in the queue.
+ */
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
@@ -74,11 +75,10 @@ public final class RenderCommand implements Callable<Integer> {
     } catch (FfmpegNotFoundException e) {
       return printer.failed(e.getMessage());
     }
-    ResolvedDeck deck;
+    Deck deck;
     EncoderProfile profile;
     try {
-      Deck parsed = DeckReader.read(deckFile);
-      deck = ws.resolver().resolve(parsed, MediaResolver.relativeTo(parsed.baseDir()));
+      deck = DeckReader.read(deckFile);
       profile = EncoderSelector.select(encoder, ws.encoders(false), ws.tools());
     } catch (InvalidDeckException e) {
       return printer.badInput(e.problems().toArray(Problem[]::new));
@@ -100,6 +100,7 @@ public final class RenderCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
       RenderListener listener = printer::progress;
+      // Checks the whole deck (media, music, spoken words) before anything runs.
       RenderResult result = ws.renderer().render(deck, output, profile, listener, cancel);
       return printer.done(result, ws.tools().choice().text());
     } catch (InvalidDeckException e) {
@@ -108,6 +109,11 @@ public final class RenderCommand implements Callable<Integer> {
       return printer.failed(e.getMessage());
     } catch (RenderCancelledException e) {
       return printer.failed(e.getMessage());
+    } catch (java.io.IOException e) {
+      return printer.failed("cannot write the render: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return printer.failed("interrupted");
     } finally {
       finished.countDown();
       try {

@@ -15,7 +15,6 @@ import dev.omnivibe.app.gui.queue.QueueViewModel;
 import dev.omnivibe.app.gui.settings.SettingsView;
 import dev.omnivibe.app.gui.settings.SettingsViewModel;
 import dev.omnivibe.engine.job.JobState;
-import dev.omnivibe.engine.media.PosterFrame;
 import dev.omnivibe.engine.platform.AppDirs;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,13 +124,14 @@ public final class MainWindow {
         new PreviewViewModel(
             async,
             video ->
-                PosterFrame.grab(
-                    bench.engine().tools(),
-                    video,
-                    1.0,
-                    1280,
-                    posters.resolve(
-                        video.getFileName().toString().replaceAll("\\.mp4$", "") + ".png")));
+                bench
+                    .engine()
+                    .posterFrame(
+                        video,
+                        1.0,
+                        1280,
+                        posters.resolve(
+                            video.getFileName().toString().replaceAll("\\.mp4$", "") + ".png")));
     editor = new EditorViewModel(bench.engine(), async);
     encoders =
         new EncodersViewModel(
@@ -171,7 +171,7 @@ public final class MainWindow {
         });
 
     merger = new EventMerger(async.uiExecutor(), java.time.Duration.ofMillis(100), queue::apply);
-    bench.engine().addListener(merger);
+    bench.engine().queue().addListener(merger);
     queue.load();
     encoders.load(false);
     editor.validate();
@@ -291,7 +291,7 @@ public final class MainWindow {
       refresher.stop();
     }
     if (merger != null) {
-      bench.engine().removeListener(merger);
+      bench.engine().queue().removeListener(merger);
       merger.close();
     }
   }

@@ -1,7 +1,7 @@
 package dev.omnivibe.api.auth;
 
 import dev.omnivibe.engine.store.ApiClient;
-import dev.omnivibe.engine.store.Store;
+import dev.omnivibe.engine.store.ApiClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,14 +24,14 @@ public final class TokenStore {
   public static final String OWNER = "owner";
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Path file;
-  private final Store store;
+  private final ApiClients store;
   private final Clock clock;
   private volatile byte[] ownerHash;
 
   /**
    * @throws IllegalStateException when the token file cannot be read or created
    */
-  public TokenStore(Path file, Store store, Clock clock) {
+  public TokenStore(Path file, ApiClients store, Clock clock) {
     this.file = file;
     this.store = store;
     this.clock = clock;

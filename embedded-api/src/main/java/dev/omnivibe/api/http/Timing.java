@@ -1,6 +1,6 @@
 package dev.omnivibe.api.http;
 
-import dev.omnivibe.engine.monitor.PerformanceMonitor;
+import dev.omnivibe.engine.monitor.Recorder;
 import dev.omnivibe.engine.monitor.Status;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 public final class Timing {
   private static final Logger LOG = LoggerFactory.getLogger(Timing.class);
   private static final String STARTED = "omnivibe.started";
-  private final PerformanceMonitor monitor;
+  private final Recorder monitor;
   private final Duration slow;
 
-  public Timing(PerformanceMonitor monitor, Duration slow) {
+  public Timing(Recorder monitor, Duration slow) {
     this.monitor = monitor;
     this.slow = slow;
   }

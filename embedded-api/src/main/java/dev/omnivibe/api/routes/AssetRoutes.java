@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.ffmpeg.Ffprobe;
-import dev.omnivibe.engine.media.AudioInspector;
-import dev.omnivibe.engine.media.ImageInspector;
 import dev.omnivibe.engine.media.MediaException;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -33,13 +30,10 @@ import java.util.Locale;
 public final class AssetRoutes {
   private final Engine engine;
   private final long maxBytes;
-  private final ImageInspector images = new ImageInspector();
-  private final AudioInspector audio;
 
   public AssetRoutes(Engine engine, long maxBytes) {
     this.engine = engine;
     this.maxBytes = maxBytes;
-    this.audio = new AudioInspector(new Ffprobe(engine.tools()));
   }
 
   public void upload(Context ctx) throws IOException {
@@ -149,11 +143,7 @@ public final class AssetRoutes {
           "the upload is not an image (PNG, JPEG, WebP) or audio file (WAV, MP3, M4A, OGG, FLAC)");
     }
     try {
-      if (media.image) {
-        images.inspect(file);
-      } else {
-        audio.inspect(file);
-      }
+      engine.checkMedia(file, media.image);
     } catch (MediaException e) {
       throw new ApiException(
           422, "Unusable file", "the " + media.mime + " upload cannot be used: " + e.getMessage());

@@ -62,7 +62,7 @@ public final class JobEvents implements AutoCloseable {
     this.engine = engine;
     this.perCaller = perCaller;
     this.inTotal = inTotal;
-    engine.addListener(listener);
+    engine.queue().addListener(listener);
   }
 
   /**
@@ -245,6 +245,6 @@ public final class JobEvents implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.removeListener(listener);
+    engine.queue().removeListener(listener);
   }
 }

@@ -192,7 +192,7 @@ public final class JobRoutes {
 
   /** DELETE: cancels; a running job stops shortly after (watch its events). */
   public void cancel(Context ctx) {
-    Job job = engine.cancel(find(ctx).id());
+    Job job = engine.queue().cancel(find(ctx).id());
     Json.send(ctx, 202, JobJson.of(engine.job(job.id()).orElse(job), engine.progress(job.id())));
   }
 
@@ -209,7 +209,7 @@ public final class JobRoutes {
     if (!errors.isEmpty()) {
       throw ApiException.invalid("only priority can be changed", errors);
     }
-    Job job = engine.changePriority(id, priority);
+    Job job = engine.queue().changePriority(id, priority);
     Json.send(ctx, JobJson.of(job, engine.progress(id)));
   }
 

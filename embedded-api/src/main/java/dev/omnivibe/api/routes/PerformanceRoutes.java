@@ -49,9 +49,11 @@ public final class PerformanceRoutes {
       }
     }
     PerformanceReport r =
-        engine.report(
-            category == null || category.isBlank() ? null : category,
-            Duration.ofSeconds(Math.round(hours * 3600)));
+        engine
+            .metrics()
+            .report(
+                category == null || category.isBlank() ? null : category,
+                Duration.ofSeconds(Math.round(hours * 3600)));
     Json.send(ctx, reportJson(r, hours));
   }
 
@@ -106,10 +108,11 @@ public final class PerformanceRoutes {
   /** GET /api/v1/performance/insights: slowest operations, cache hit rates, encoder speed. */
   public void insights(Context ctx) {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    PerformanceReport day = engine.report(null, Duration.ofHours(24));
+    PerformanceReport day = engine.metrics().report(null, Duration.ofHours(24));
     List<Map.Entry<String, OperationStats>> ops = new ArrayList<>();
-    for (String category : engine.monitor().categories()) {
+    for (String category : engine.metrics().categories()) {
       engine
+          .metrics()
           .report(category, Duration.ofHours(24))
           .operations()
           .forEach((op, s) -> ops.add(Map.entry(category + " " + op, s)));
@@ -144,7 +147,7 @@ public final class PerformanceRoutes {
         .put("misses", dedup.misses())
         .put("hit_rate", num(dedup.hitRate()));
     Map<String, double[]> speeds = new TreeMap<>();
-    for (PerformanceMonitor.Sample s : engine.monitor().recent(1000)) {
+    for (PerformanceMonitor.Sample s : engine.metrics().recent(1000)) {
       if (s.category().equals("render") && s.metadata().get("speed") instanceof Number n) {
         double[] acc =
             speeds.computeIfAbsent(String.valueOf(s.metadata().get("encoder")), k -> new double[2]);
@@ -168,7 +171,7 @@ public final class PerformanceRoutes {
     CacheStats c = cache.backend().stats();
     String backend = cache.backend().backend();
     String text =
-        PrometheusText.write(engine.monitor())
+        PrometheusText.write(engine.metrics())
             + "# HELP omnivibe_http_cache_lookups_total Response cache lookups by result.\n"
             + "# TYPE omnivibe_http_cache_lookups_total counter\n"
             + "omnivibe_http_cache_lookups_total{backend=\""

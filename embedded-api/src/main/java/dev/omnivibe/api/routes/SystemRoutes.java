@@ -7,6 +7,7 @@ import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.api.http.ResponseCache;
 import dev.omnivibe.engine.Engine;
+import dev.omnivibe.engine.EngineHealth;
 import dev.omnivibe.engine.QueueStatus;
 import dev.omnivibe.engine.encoder.EncoderReport;
 import dev.omnivibe.engine.encoder.EncoderStatus;
@@ -30,15 +31,9 @@ public final class SystemRoutes {
   /** GET /health: no token needed, so it names no local paths. */
   public void health(Context ctx) {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    boolean storeOk;
-    String storeDetail = "ok";
-    try {
-      engine.store().maxRank();
-      storeOk = true;
-    } catch (RuntimeException e) {
-      storeOk = false;
-      storeDetail = "unavailable";
-    }
+    EngineHealth health = engine.health();
+    boolean storeOk = health.storeUp();
+    String storeDetail = storeOk ? "ok" : "unavailable";
     boolean cacheOk = cache.backend().healthy();
     out.put("status", storeOk && cacheOk ? "ok" : "degraded");
     ObjectNode eng = out.putObject("engine");
@@ -52,10 +47,10 @@ public final class SystemRoutes {
         .put("status", cacheOk ? "ok" : "unreachable (requests are served uncached)");
     out.putObject("ffmpeg")
         .put("status", "ok")
-        .put("version", engine.tools().version())
-        .put("source", engine.tools().source().id())
+        .put("version", health.ffmpegVersion())
+        .put("source", health.ffmpegSource())
         // Without local paths: /health answers callers without a token.
-        .put("choice", engine.tools().choice().publicText());
+        .put("choice", health.ffmpegPublicChoice());
     Json.send(ctx, storeOk ? 200 : 503, out);
   }
 
@@ -77,13 +72,13 @@ public final class SystemRoutes {
   }
 
   public void pause(Context ctx) {
-    engine.pause(QueueName.parse(ctx.pathParam("name")));
+    engine.queue().pause(QueueName.parse(ctx.pathParam("name")));
     cache.invalidate("/api/v1/queues*");
     queues(ctx);
   }
 
   public void resume(Context ctx) {
-    engine.resume(QueueName.parse(ctx.pathParam("name")));
+    engine.queue().resume(QueueName.parse(ctx.pathParam("name")));
     cache.invalidate("/api/v1/queues*");
     queues(ctx);
   }

@@ -4,7 +4,9 @@ import dev.omnivibe.engine.ffmpeg.FfmpegFailedException;
 import dev.omnivibe.engine.ffmpeg.FfmpegProcess;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,38 +56,63 @@ public final class MusicBed {
             ? "[m][sc]sidechaincompress=threshold=0.003:ratio=20:attack=5:release=350[d];"
                 + "[n][d]amix=inputs=2:duration=first:normalize=0[a]"
             : "[sc]anullsink;[n][m]amix=inputs=2:duration=first:normalize=0[a]";
+    // Two runs: the mix alone, then the mix beside the copied video. In one run that also copies
+    // the video, FFmpeg (seen with 8.0) ends the compressor's output early at random, and the
+    // music falls silent for the rest of the video.
+    Path mixed = out.resolveSibling(out.getFileName() + ".mix.m4a");
+    try {
+      run(
+          tools,
+          List.of(
+              "-i",
+              video.toString(),
+              "-stream_loop",
+              "-1",
+              "-i",
+              music.toString(),
+              "-filter_complex",
+              bed + mix,
+              "-map",
+              "[a]",
+              "-c:a",
+              "aac",
+              "-b:a",
+              "192k",
+              "-t",
+              String.format(Locale.ROOT, "%.3f", seconds),
+              "-f",
+              "mp4",
+              "-y",
+              mixed.toString()));
+      run(
+          tools,
+          List.of(
+              "-i",
+              video.toString(),
+              "-i",
+              mixed.toString(),
+              "-map",
+              "0:v",
+              "-map",
+              "1:a",
+              "-c",
+              "copy",
+              "-movflags",
+              "+faststart",
+              "-f",
+              "mp4",
+              "-y",
+              out.toString()));
+    } finally {
+      Files.deleteIfExists(mixed);
+    }
+  }
+
+  private static void run(FfmpegTools tools, List<String> args)
+      throws IOException, InterruptedException {
     List<String> cmd =
-        List.of(
-            tools.ffmpeg().toString(),
-            "-nostdin",
-            "-v",
-            "error",
-            "-i",
-            video.toString(),
-            "-stream_loop",
-            "-1",
-            "-i",
-            music.toString(),
-            "-filter_complex",
-            bed + mix,
-            "-map",
-            "0:v",
-            "-map",
-            "[a]",
-            "-c:v",
-            "copy",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "192k",
-            "-t",
-            String.format(Locale.ROOT, "%.3f", seconds),
-            "-movflags",
-            "+faststart",
-            "-f",
-            "mp4",
-            "-y",
-            out.toString());
+        new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error"));
+    cmd.addAll(args);
     FfmpegProcess p = FfmpegProcess.start("music", cmd, tools.environment(), s -> {});
     try {
       p.await();

@@ -15,22 +15,30 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the deck JSON format into a {@link Deck}, reporting every structural problem at once.
+ * Reads the deck JSON format, all of it (slides, spoken words, output, the audio and speech
+ * blocks), into a {@link Deck}, reporting every structural problem at once.
  *
  * <p>The tree is walked by hand rather than bound by Jackson so that each message names the exact
  * field ({@code slides[2].transition.type}) and unknown fields are rejected with their path. Value
- * ranges are checked by {@link DeckRules}.
+ * ranges are checked by {@link DeckRules}; whether a voice is installed is the speech engine's to
+ * say.
  */
 public final class DeckReader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> DECK_FIELDS = Set.of("slides", "output");
+  private static final Set<String> DECK_FIELDS = Set.of("slides", "output", "audio", "speech");
   private static final Set<String> SLIDE_FIELDS =
-      Set.of("image", "duration", "narration", "padding", "transition");
-
-  /** Text-to-speech fields: valid in a submitted deck, replaced before a deck is read here. */
-  public static final Set<String> SPOKEN_FIELDS =
-      Set.of("narrationText", "voice", "rate", "speech");
-
+      Set.of(
+          "image",
+          "duration",
+          "narration",
+          "padding",
+          "transition",
+          "narrationText",
+          "voice",
+          "rate");
+  private static final Set<String> AUDIO_FIELDS =
+      Set.of("loudness", "music", "musicVolume", "duck");
+  private static final Set<String> SPEECH_FIELDS = Set.of("voice", "rate", "loudness");
   private static final Set<String> TRANSITION_FIELDS = Set.of("type", "duration");
   private static final Set<String> OUTPUT_FIELDS = Set.of("width", "height", "fps", "quality");
 
@@ -106,13 +114,13 @@ public final class DeckReader {
       }
     }
     OutputSettings output = output(root.get("output"));
-    return new Deck(slides, output, baseDir);
+    return new Deck(slides, output, audio(root.get("audio")), speech(root.get("speech")), baseDir);
   }
 
   private Slide slide(JsonNode node, String path) {
     if (!node.isObject()) {
       problems.add(new Problem(path, "must be an object"));
-      return new Slide(null, null, null, 0, Transition.CUT);
+      return new Slide(null, null, null, 0, Transition.CUT, null);
     }
     rejectUnknown(node, path + ".", SLIDE_FIELDS);
     String image = text(node, path, "image", true);
@@ -120,7 +128,113 @@ public final class DeckReader {
     Double duration = number(node, path, "duration");
     Double padding = number(node, path, "padding");
     Transition transition = transition(node.get("transition"), path + ".transition");
-    return new Slide(image, duration, narration, padding == null ? 0 : padding, transition);
+    Speech speech = null;
+    JsonNode words = node.get("narrationText");
+    if (words != null && !words.isNull()) {
+      if (!words.isTextual()) {
+        problems.add(new Problem(path + ".narrationText", "must be the words to speak"));
+      } else if (narration != null) {
+        problems.add(
+            new Problem(
+                path + ".narrationText",
+                "give either a narration file or narrationText, not both"));
+      }
+      speech =
+          new Speech(words.asText(""), text(node, path, "voice", false), whole(node, path, "rate"));
+    } else {
+      for (String only : new String[] {"voice", "rate"}) {
+        if (node.has(only)) {
+          problems.add(
+              new Problem(path + "." + only, "only applies to a slide with narrationText"));
+        }
+      }
+    }
+    return new Slide(image, duration, narration, padding == null ? 0 : padding, transition, speech);
+  }
+
+  private AudioSettings audio(JsonNode a) {
+    if (a == null || a.isNull()) {
+      return AudioSettings.NONE;
+    }
+    if (!a.isObject()) {
+      problems.add(new Problem("audio", "must be an object such as {\"loudness\": -16}"));
+      return AudioSettings.NONE;
+    }
+    rejectUnknown(a, "audio.", AUDIO_FIELDS);
+    double lufs = loudness(a, "audio", AudioSettings.DEFAULT_LUFS);
+    String music = null;
+    JsonNode m = a.get("music");
+    if (m != null && !m.isNull()) {
+      if (m.isTextual() && !m.asText().isBlank()) {
+        music = m.asText();
+      } else {
+        problems.add(new Problem("audio.music", "must be a file path or asset id"));
+      }
+    }
+    double volume = AudioSettings.DEFAULT_MUSIC_VOLUME;
+    JsonNode v = a.get("musicVolume");
+    if (v != null) {
+      if (v.isNumber() && v.asDouble() > 0 && v.asDouble() <= 1) {
+        volume = v.asDouble();
+      } else {
+        problems.add(
+            new Problem("audio.musicVolume", "must be more than 0 and at most 1, got " + v));
+      }
+    }
+    JsonNode d = a.get("duck");
+    if (d != null && !d.isBoolean()) {
+      problems.add(new Problem("audio.duck", "must be true or false"));
+    }
+    return new AudioSettings(true, lufs, music, volume, d == null || d.asBoolean());
+  }
+
+  private SpeechSettings speech(JsonNode s) {
+    if (s == null || s.isNull()) {
+      return SpeechSettings.DEFAULT;
+    }
+    if (!s.isObject()) {
+      problems.add(new Problem("speech", "must be an object such as {\"voice\": \"en-us\"}"));
+      return SpeechSettings.DEFAULT;
+    }
+    rejectUnknown(s, "speech.", SPEECH_FIELDS);
+    String voice = text(s, "speech", "voice", false);
+    Integer rate = whole(s, "speech", "rate");
+    return new SpeechSettings(
+        voice == null ? SpeechSettings.DEFAULT_VOICE : voice,
+        rate == null ? SpeechSettings.DEFAULT_RATE : rate,
+        loudness(s, "speech", SpeechSettings.DEFAULT_LUFS));
+  }
+
+  /** A {@code loudness} target in LUFS; null keeps the level (NaN). */
+  private double loudness(JsonNode parent, String path, double fallback) {
+    JsonNode l = parent.get("loudness");
+    if (l == null) {
+      return fallback;
+    }
+    if (l.isNull()) {
+      return Double.NaN;
+    }
+    if (l.isNumber() && l.asDouble() >= -40 && l.asDouble() <= -5) {
+      return l.asDouble();
+    }
+    problems.add(
+        new Problem(
+            path + ".loudness", "must be a target in LUFS from -40 to -5, or null, got " + l));
+    return fallback;
+  }
+
+  private Integer whole(JsonNode parent, String path, String field) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      problems.add(
+          new Problem(
+              path + "." + field, "must be a whole number of words per minute, got " + node));
+      return null;
+    }
+    return node.intValue();
   }
 
   private Transition transition(JsonNode node, String path) {
@@ -216,14 +330,7 @@ public final class DeckReader {
   private void rejectUnknown(JsonNode node, String prefix, Set<String> known) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
-      if (SPOKEN_FIELDS.contains(field)) {
-        // The queue turns these into narration files before the deck gets here.
-        problems.add(
-            new Problem(
-                prefix + field,
-                "is spoken by the render queue (the desktop app or `omnivibe serve`); "
-                    + "rendering directly needs a narration file"));
-      } else if (!known.contains(field)) {
+      if (!known.contains(field)) {
         problems.add(
             new Problem(
                 prefix + field,

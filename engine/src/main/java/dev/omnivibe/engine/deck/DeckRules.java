@@ -47,7 +47,7 @@ public final class DeckRules {
 
   private static void checkSlide(Slide slide, String path, List<Problem> problems) {
     if (slide.duration() == null) {
-      if (!slide.hasNarration()) {
+      if (!slide.hasNarration() && !slide.isSpoken()) {
         problems.add(new Problem(path + ".duration", "missing: give a duration or a narration"));
       }
     } else {

@@ -1,6 +1,5 @@
 package dev.omnivibe.engine.hooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.Status;
@@ -211,24 +210,6 @@ public final class HookRunner implements JobListener, AutoCloseable {
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * Reads a job's own hooks from its payload ({@code "hooks": [{"webhook": url} | {"command":
-   * [..]}]}).
-   */
-  public static List<Hook> fromPayload(JsonNode payload) {
-    List<Hook> out = new ArrayList<>();
-    for (JsonNode h : payload.path("hooks")) {
-      if (h.has("webhook")) {
-        out.add(new Hook.Webhook(java.net.URI.create(h.get("webhook").asText())));
-      } else if (h.has("command")) {
-        List<String> args = new ArrayList<>();
-        h.get("command").forEach(a -> args.add(a.asText()));
-        out.add(new Hook.Command(args));
-      }
-    }
-    return out;
   }
 
   @Override

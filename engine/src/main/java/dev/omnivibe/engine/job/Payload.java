@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Payload {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String json;
+  // What the one codec made of the text, kept for as long as this version of the job is open.
+  private volatile Object decoded;
 
   private Payload(String json) {
     this.json = json;
@@ -28,6 +30,20 @@ public final class Payload {
   @JsonRawValue
   public String json() {
     return json;
+  }
+
+  /**
+   * The typed payload, decoded by {@code decode} the first time it is asked for and kept: a job is
+   * decoded once, not at each look by the gate, the forecasts or the studio.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T decoded(Class<T> type, java.util.function.Function<String, T> decode) {
+    Object d = decoded;
+    if (!type.isInstance(d)) {
+      d = decode.apply(json);
+      decoded = d;
+    }
+    return (T) d;
   }
 
   /** The payload as a tree (parsed on each call). */

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * and minute; {@link #flush()} persists changed minutes to the store, so reports survive a restart.
  * Time comes from the injected clock.
  */
-public final class PerformanceMonitor {
+public final class PerformanceMonitor implements Metrics, Recorder {
   /** How far back reports can reach; older minutes are dropped. */
   public static final Duration RETENTION = Duration.ofDays(7);
 
@@ -57,6 +57,7 @@ public final class PerformanceMonitor {
   }
 
   /** Records one finished operation. {@code metadata} is kept with the most recent samples. */
+  @Override
   public void record(
       String name, String category, double durationMs, Status status, Map<String, ?> metadata) {
     if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
@@ -124,6 +125,7 @@ public final class PerformanceMonitor {
    * Statistics for one category (null for all) over the window that ends now. The time series has
    * about 60-100 points: one per minute up to an hour, wider steps for longer windows.
    */
+  @Override
   public PerformanceReport report(String category, Duration window) {
     Instant to = clock.instant();
     Instant from = to.minus(window);
@@ -176,6 +178,7 @@ public final class PerformanceMonitor {
   }
 
   /** Every category that has data in memory. */
+  @Override
   public List<String> categories() {
     TreeSet<String> names = new TreeSet<>();
     buckets.values().forEach(b -> names.add(b.category));
@@ -183,6 +186,7 @@ public final class PerformanceMonitor {
   }
 
   /** The most recent samples that carried metadata (renders, say), newest last. */
+  @Override
   public List<Sample> recent(int limit) {
     synchronized (recent) {
       List<Sample> all = new ArrayList<>(recent);
@@ -191,6 +195,7 @@ public final class PerformanceMonitor {
   }
 
   /** Running totals since this process started, per category and operation (for exporters). */
+  @Override
   public Collection<Totals> totals() {
     return series.values().stream().flatMap(m -> m.values().stream()).map(x -> x.totals).toList();
   }

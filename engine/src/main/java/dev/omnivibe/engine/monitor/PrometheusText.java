@@ -13,7 +13,7 @@ public final class PrometheusText {
 
   private PrometheusText() {}
 
-  public static String write(PerformanceMonitor monitor) {
+  public static String write(Metrics monitor) {
     List<Totals> all =
         monitor.totals().stream()
             .sorted(Comparator.comparing(Totals::category).thenComparing(Totals::operation))

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * are called after it is released. Time comes from the injected clock, and {@link #tick()} (called
  * by a timer, or by tests after moving the clock) applies retries and limits.
  */
-public final class JobQueue implements AutoCloseable {
+public final class JobQueue implements QueueControl, AutoCloseable {
   static final long RANK_GAP = 1 << 16;
   private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
   private final Store store;
@@ -198,6 +198,7 @@ public final class JobQueue implements AutoCloseable {
    *
    * @throws IllegalTransitionException when the job has already finished
    */
+  @Override
   public Job cancel(String id) {
     return change(
         id,
@@ -223,6 +224,7 @@ public final class JobQueue implements AutoCloseable {
    * @throws IllegalArgumentException for a priority outside 0-9
    * @throws IllegalStateException when the job is not waiting to run
    */
+  @Override
   public Job changePriority(String id, int priority) {
     Priority.check(priority);
     return change(
@@ -239,6 +241,7 @@ public final class JobQueue implements AutoCloseable {
    * Moves a queued job to {@code position} (0 = next to run) among the queued jobs of its queue and
    * priority.
    */
+  @Override
   public Job move(String id, int position) {
     Job moved;
     lock.lock();
@@ -259,6 +262,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Queues a failed or cancelled job again with a fresh retry budget. */
+  @Override
   public Job retry(String id) {
     return change(
         id,
@@ -301,18 +305,22 @@ public final class JobQueue implements AutoCloseable {
     }
   }
 
+  @Override
   public void pause(QueueName queue) {
     setPaused(EnumSet.of(queue), true);
   }
 
+  @Override
   public void resume(QueueName queue) {
     setPaused(EnumSet.of(queue), false);
   }
 
+  @Override
   public void pauseAll() {
     setPaused(EnumSet.allOf(QueueName.class), true);
   }
 
+  @Override
   public void resumeAll() {
     setPaused(EnumSet.allOf(QueueName.class), false);
   }
@@ -330,6 +338,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Changes the number of workers of a queue; extra workers stop after their current job. */
+  @Override
   public void setWorkers(QueueName queue, int workers) {
     checkWorkers(workers);
     lock.lock();
@@ -369,6 +378,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   /** Queued jobs of a queue in the order they will run, then those waiting for a retry. */
+  @Override
   public List<Job> waitingJobs(QueueName queue) {
     lock.lock();
     try {
@@ -385,10 +395,12 @@ public final class JobQueue implements AutoCloseable {
     return open.all();
   }
 
+  @Override
   public void addListener(JobListener listener) {
     bus.add(listener);
   }
 
+  @Override
   public void removeListener(JobListener listener) {
     bus.remove(listener);
   }

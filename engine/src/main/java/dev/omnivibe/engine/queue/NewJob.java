@@ -23,7 +23,7 @@ public record NewJob(
     JobType type,
     QueueName queue,
     int priority,
-    JsonNode payload,
+    Payload payload,
     RetryPolicy retryPolicy,
     TimeLimits limits,
     String dedupKey,
@@ -34,7 +34,7 @@ public record NewJob(
     queue = queue == null ? type.defaultQueue() : queue;
   }
 
-  /** A job of this workstation's own user. */
+  /** A job of this workstation's own user, its payload given as JSON. */
   public NewJob(
       String name,
       JobType type,
@@ -44,7 +44,8 @@ public record NewJob(
       RetryPolicy retryPolicy,
       TimeLimits limits,
       String dedupKey) {
-    this(name, type, queue, priority, payload, retryPolicy, limits, dedupKey, Job.LOCAL);
+    this(
+        name, type, queue, priority, Payload.of(payload), retryPolicy, limits, dedupKey, Job.LOCAL);
   }
 
   /** The same job asked for by {@code who}. */
@@ -59,7 +60,7 @@ public record NewJob(
     b.priority = priority;
     b.rank = rank;
     b.state = state;
-    b.payload = Payload.of(payload);
+    b.payload = payload;
     b.retryPolicy = retryPolicy;
     b.limits = limits;
     b.dedupKey = dedupKey;

@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * @throws StoreException from every method when the backend fails; the message names the store
  */
-public interface Store extends AutoCloseable {
+public interface Store extends AutoCloseable, ApiClients {
 
   /**
    * @throws StoreException if a job with the same id exists
@@ -56,16 +56,6 @@ public interface Store extends AutoCloseable {
   void savePresentation(Presentation presentation);
 
   Optional<Presentation> presentation(String id);
-
-  void saveClient(ApiClient client);
-
-  Optional<ApiClient> client(String id);
-
-  Optional<ApiClient> clientByTokenHash(String tokenHash);
-
-  List<ApiClient> clients();
-
-  boolean deleteClient(String id);
 
   /** Inserts or replaces roll-ups (keyed by category, operation and minute). */
   void saveRollups(Collection<MetricRollup> rollups);

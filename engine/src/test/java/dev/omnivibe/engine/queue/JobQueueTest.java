@@ -62,7 +62,16 @@ class JobQueueTest {
     NewJob named = job("n", 5, "ok");
     Job explicit =
         h.queue.submit(
-            new NewJob("n", JobType.RENDER, QueueName.AUDIO, 5, named.payload(), null, null, null));
+            new NewJob(
+                "n",
+                JobType.RENDER,
+                QueueName.AUDIO,
+                5,
+                named.payload(),
+                null,
+                null,
+                null,
+                Job.LOCAL));
     assertThat(render.queue()).isEqualTo(QueueName.VIDEO);
     assertThat(cleanup.queue()).isEqualTo(QueueName.MAINTENANCE);
     assertThat(explicit.queue()).isEqualTo(QueueName.AUDIO);
@@ -307,7 +316,8 @@ class JobQueueTest {
   void identicalOpenJobsMergeIntoOneRun() {
     harness(1).queue.pause(QueueName.VIDEO);
     NewJob spec = job("same", 5, "ok");
-    NewJob keyed = new NewJob("same", JobType.RENDER, null, 5, spec.payload(), null, null, "k1");
+    NewJob keyed =
+        new NewJob("same", JobType.RENDER, null, 5, spec.payload(), null, null, "k1", Job.LOCAL);
     Job first = h.queue.submit(keyed);
     Job second = h.queue.submit(keyed);
     assertThat(second.mergedInto()).isEqualTo(first.id());
@@ -322,7 +332,8 @@ class JobQueueTest {
   void cancellingTheLeaderHandsTheRenderToAFollower() {
     harness(1).queue.pause(QueueName.VIDEO);
     NewJob spec = job("same", 5, "ok");
-    NewJob keyed = new NewJob("same", JobType.RENDER, null, 5, spec.payload(), null, null, "k1");
+    NewJob keyed =
+        new NewJob("same", JobType.RENDER, null, 5, spec.payload(), null, null, "k1", Job.LOCAL);
     Job first = h.queue.submit(keyed);
     Job second = h.queue.submit(keyed);
     Job third = h.queue.submit(keyed);

@@ -1,7 +1,11 @@
 package dev.omnivibe.engine.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnivibe.engine.deck.Deck;
+import dev.omnivibe.engine.deck.Slide;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobType;
+import dev.omnivibe.engine.payload.PayloadCodec;
+import dev.omnivibe.engine.payload.RenderPayload;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,13 +70,14 @@ final class Neo4jJobs {
   }
 
   static Map<String, Object> insertParams(Job j) {
-    JsonNode payload = j.payload() == null ? null : j.payload().node();
+    RenderPayload render =
+        j.type() == JobType.RENDER && j.payload() != null ? PayloadCodec.render(j) : null;
+    String presentation = render == null ? null : render.presentation();
     Map<String, Object> p = new HashMap<>();
     p.put("props", props(j));
     p.put("user", j.submittedBy());
-    String presentation = payload == null ? null : payload.path("presentation").asText(null);
     p.put("presentation", presentation);
-    p.put("slides", presentation == null ? List.of() : slides(payload.path("deck")));
+    p.put("slides", presentation == null ? List.of() : slides(render.deck()));
     return p;
   }
 
@@ -81,15 +86,14 @@ final class Neo4jJobs {
   }
 
   /** Each slide's index and the media it uses (image, narration, as written in the deck). */
-  private static List<Map<String, Object>> slides(JsonNode deck) {
+  private static List<Map<String, Object>> slides(Deck deck) {
     List<Map<String, Object>> out = new ArrayList<>();
-    JsonNode slides = deck.path("slides");
-    for (int i = 0; i < slides.size(); i++) {
+    for (int i = 0; i < deck.slides().size(); i++) {
+      Slide s = deck.slides().get(i);
       List<String> uses = new ArrayList<>();
-      for (String field : List.of("image", "narration")) {
-        JsonNode v = slides.get(i).get(field);
-        if (v != null && v.isTextual() && !v.asText().isBlank()) {
-          uses.add(v.asText());
+      for (String ref : java.util.Arrays.asList(s.image(), s.narration())) {
+        if (ref != null && !ref.isBlank()) {
+          uses.add(ref);
         }
       }
       out.add(Map.of("index", (long) i, "uses", uses));

@@ -63,7 +63,7 @@ public final class EncodersViewModel {
 
   private void show(EncoderReport r) {
     probing.set(false);
-    ffmpeg.set("FFmpeg: " + engine.tools().choice().text());
+    ffmpeg.set("FFmpeg: " + engine.health().ffmpegChoice());
     encoders.setAll(r.encoders());
     String best = r.best(Codec.H264).map(EncoderStatus::name).orElse("none");
     defaultEncoder.set(best);

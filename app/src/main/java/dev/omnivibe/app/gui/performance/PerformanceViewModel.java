@@ -65,7 +65,9 @@ public final class PerformanceViewModel {
     async.call(
         () ->
             new Loaded(
-                engine.report(c, w.length()), engine.dedupStats(), engine.monitor().categories()),
+                engine.metrics().report(c, w.length()),
+                engine.dedupStats(),
+                engine.metrics().categories()),
         this::show,
         e -> message.set("Cannot build the report: " + e.getMessage()));
   }

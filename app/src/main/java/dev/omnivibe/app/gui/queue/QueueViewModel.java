@@ -135,9 +135,9 @@ public final class QueueViewModel {
     run(
         () -> {
           if (resume) {
-            engine.resumeAll();
+            engine.queue().resumeAll();
           } else {
-            engine.pauseAll();
+            engine.queue().pauseAll();
           }
         },
         resume
@@ -147,11 +147,11 @@ public final class QueueViewModel {
   }
 
   public void cancel(JobRow row) {
-    run(() -> engine.cancel(row.id()), "Cancelled " + row.nameProperty().get());
+    run(() -> engine.queue().cancel(row.id()), "Cancelled " + row.nameProperty().get());
   }
 
   public void retry(JobRow row) {
-    run(() -> engine.retry(row.id()), "Queued " + row.nameProperty().get() + " again");
+    run(() -> engine.queue().retry(row.id()), "Queued " + row.nameProperty().get() + " again");
   }
 
   public void changePriority(JobRow row, int priority) {
@@ -159,7 +159,7 @@ public final class QueueViewModel {
       return;
     }
     run(
-        () -> engine.changePriority(row.id(), priority),
+        () -> engine.queue().changePriority(row.id(), priority),
         row.nameProperty().get() + " now has priority " + priority);
   }
 
@@ -198,7 +198,7 @@ public final class QueueViewModel {
       }
     }
     int position = band.indexOf(target);
-    run(() -> engine.move(d.id(), position), "Moved " + dragged.nameProperty().get());
+    run(() -> engine.queue().move(d.id(), position), "Moved " + dragged.nameProperty().get());
   }
 
   /** The folder to open for a row: its output's folder, or the engine's outputs folder. */

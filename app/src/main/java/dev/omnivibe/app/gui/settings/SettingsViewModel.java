@@ -150,7 +150,7 @@ public final class SettingsViewModel {
     Function<String, Boolean> changed = k -> !before.get(k).equals(after.get(k));
     for (QueueName q : QueueName.values()) {
       if (changed.apply("workers." + q.id())) {
-        bench.engine().setWorkers(q, after.integer("workers." + q.id()).orElseThrow());
+        bench.engine().queue().setWorkers(q, after.integer("workers." + q.id()).orElseThrow());
         done.add(q.id() + " workers " + after.get("workers." + q.id()).orElseThrow());
       }
     }

@@ -27,7 +27,7 @@ class EditorViewModelTest {
   @BeforeEach
   void open() {
     fx = GuiFixture.open();
-    fx.engine.pauseAll();
+    fx.engine.queue().pauseAll();
     vm = new EditorViewModel(fx.engine, Async.direct());
   }
 

@@ -67,7 +67,7 @@ class EncodersViewModelTest {
     assertThat(vm.ffmpegProperty().get())
         .startsWith("FFmpeg: ")
         .contains("using ")
-        .contains(fx.engine.tools().ffmpeg().toString());
+        .contains(dev.omnivibe.engine.testkit.TestFfmpeg.real().ffmpeg().toString());
   }
 
   @Test

@@ -26,9 +26,9 @@ class PerformanceViewModelTest {
   void open() {
     fx = GuiFixture.open();
     for (int i = 1; i <= 20; i++) {
-      fx.engine.monitor().record("encode", "render-step", i * 10, Status.SUCCESS, Map.of());
+      fx.engine.recorder().record("encode", "render-step", i * 10, Status.SUCCESS, Map.of());
     }
-    fx.engine.monitor().record("mux", "render-step", 5, Status.ERROR, Map.of());
+    fx.engine.recorder().record("mux", "render-step", 5, Status.ERROR, Map.of());
     vm = new PerformanceViewModel(fx.engine, Async.direct());
     vm.categoryProperty().set("render-step");
   }

@@ -26,10 +26,10 @@ class QueueViewModelTest {
   @BeforeEach
   void open() {
     fx = GuiFixture.open();
-    fx.engine.pauseAll();
+    fx.engine.queue().pauseAll();
     vm = new QueueViewModel(fx.engine, Async.direct(), Clock.systemUTC());
     merger = new EventMerger(Runnable::run, Duration.ZERO, vm::apply);
-    fx.engine.addListener(merger);
+    fx.engine.queue().addListener(merger);
   }
 
   @AfterEach
@@ -79,7 +79,7 @@ class QueueViewModelTest {
 
     vm.moveTo(vm.row(c.id()), vm.row(a.id()));
     sync("c moved first", () -> names().equals(List.of("c", "a", "b", "low")));
-    assertThat(fx.engine.waitingJobs(dev.omnivibe.engine.job.QueueName.VIDEO).get(0).id())
+    assertThat(fx.engine.queue().waitingJobs(dev.omnivibe.engine.job.QueueName.VIDEO).get(0).id())
         .isEqualTo(c.id());
 
     vm.moveTo(vm.row(low.id()), vm.row(a.id()));

@@ -91,7 +91,7 @@ public final class ScreenshotTour {
     Job launch = submit(engine, "Product launch", deck(sample, 1280, 720), sample.getParent(), 5);
     await("first render", 120, () -> state(engine, launch) == JobState.SUCCEEDED);
 
-    engine.pause(QueueName.VIDEO);
+    engine.queue().pause(QueueName.VIDEO);
     // A slide image of its own (a copy would be deduplicated against the first render by content).
     Path gone = work.resolve("logo-draft.png");
     ImageIO.write(SampleDeckWriter.slide(7, 9, 1280, 720), "png", gone.toFile());
@@ -112,7 +112,7 @@ public final class ScreenshotTour {
             7);
     submit(engine, "Onboarding week 1", deck(sample, 1920, 1080), sample.getParent(), 5);
     submit(engine, "Team update", deck(sample, 854, 480), sample.getParent(), 3);
-    engine.resume(QueueName.VIDEO);
+    engine.queue().resume(QueueName.VIDEO);
     await(
         "the long render under way",
         120,

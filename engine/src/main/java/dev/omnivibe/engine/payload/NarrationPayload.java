@@ -1,8 +1,5 @@
-package dev.omnivibe.engine;
+package dev.omnivibe.engine.payload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,28 +12,10 @@ import java.util.Locale;
  *
  * @param lufs target integrated loudness, or NaN to leave the level as spoken
  */
-record NarrationPayload(SpeechRequest speech, double lufs) {
-
-  JsonNode toJson() {
-    ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.put("text", speech.text());
-    n.put("voice", speech.voice());
-    n.put("rate", speech.rate());
-    if (!Double.isNaN(lufs)) {
-      n.put("lufs", lufs);
-    }
-    return n;
-  }
-
-  static NarrationPayload of(JsonNode n) {
-    return new NarrationPayload(
-        new SpeechRequest(
-            n.path("text").asText(""), n.path("voice").asText(null), n.path("rate").asInt()),
-        n.has("lufs") ? n.get("lufs").asDouble() : Double.NaN);
-  }
+public record NarrationPayload(SpeechRequest speech, double lufs) {
 
   /** Identical words, voice, speed and loudness make identical audio: one job, one asset. */
-  String dedupKey() {
+  public String dedupKey() {
     String spec =
         String.format(
             Locale.ROOT,

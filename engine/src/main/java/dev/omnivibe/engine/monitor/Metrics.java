@@ -1,0 +1,23 @@
+package dev.omnivibe.engine.monitor;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/** A read-only view of the engine's timings, for reports, charts and exporters. */
+public interface Metrics {
+  /**
+   * Statistics for one category (null for all) over the window that ends now, with a time series of
+   * about 60-100 points.
+   */
+  PerformanceReport report(String category, Duration window);
+
+  /** Every category that has data in memory. */
+  List<String> categories();
+
+  /** The most recent samples that carried metadata (renders, say), newest last. */
+  List<PerformanceMonitor.Sample> recent(int limit);
+
+  /** Running totals since this process started, per category and operation. */
+  Collection<Totals> totals();
+}
