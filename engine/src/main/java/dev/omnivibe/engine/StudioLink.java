@@ -66,7 +66,11 @@ final class StudioLink implements AutoCloseable {
       Function<String, Optional<Job>> jobs) {
     dispatcher =
         new Dispatcher(
-            broker, queue, j -> document(j, jobs), StudioLink::capability, options.pollEvery());
+            broker,
+            queue.remote(),
+            j -> document(j, jobs),
+            StudioLink::capability,
+            options.pollEvery());
     workers =
         new StudioWorkers(
             broker,

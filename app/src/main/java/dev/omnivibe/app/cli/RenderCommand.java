@@ -6,7 +6,7 @@ import dev.omnivibe.engine.deck.DeckReader;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.ffmpeg.FfmpegNotFoundException;
-import dev.omnivibe.engine.render.CancelToken;
+import dev.omnivibe.engine.platform.CancelToken;
 import dev.omnivibe.engine.render.EncoderProfile;
 import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.render.RenderCancelledException;

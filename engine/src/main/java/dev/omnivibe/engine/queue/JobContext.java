@@ -2,7 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
-import dev.omnivibe.engine.render.CancelToken;
+import dev.omnivibe.engine.platform.CancelToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;

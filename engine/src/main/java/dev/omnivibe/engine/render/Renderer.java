@@ -8,6 +8,7 @@ import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.h264.AnnexB;
 import dev.omnivibe.engine.h264.SkipFrameWriter;
 import dev.omnivibe.engine.h264.UnsupportedStreamException;
+import dev.omnivibe.engine.platform.CancelToken;
 import dev.omnivibe.engine.platform.FileTrees;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -89,7 +90,7 @@ public final class Renderer {
       try {
         noisy = steps.runBatches(plan);
       } catch (FfmpegFailedException e) {
-        cancel.throwIfCancelled();
+        RenderCancelledException.throwIf(cancel);
         if (!profile.hardware()) {
           throw badInputOr(check.images(plan.batches()), e);
         }
@@ -135,7 +136,7 @@ public final class Renderer {
         tracker.phase("joining");
         steps.join(plan, planner.muxArgs(plan, partial), stills);
       }
-      cancel.throwIfCancelled();
+      RenderCancelledException.throwIf(cancel);
       moveAtomically(partial, out);
       tracker.finish();
       return new RenderResult(
@@ -151,7 +152,7 @@ public final class Renderer {
     } catch (IOException e) {
       throw new RenderFailedException("render failed: " + describe(e), false, e);
     } catch (FfmpegFailedException e) {
-      cancel.throwIfCancelled();
+      RenderCancelledException.throwIf(cancel);
       throw new RenderFailedException(
           e.getMessage() + diskHint(e) + " (" + which(e, profile) + ")", profile.hardware(), e);
     } catch (InterruptedException e) {
@@ -177,7 +178,7 @@ public final class Renderer {
     try {
       audio.get();
     } catch (ExecutionException e) {
-      cancel.throwIfCancelled();
+      RenderCancelledException.throwIf(cancel);
       if (e.getCause() instanceof FfmpegFailedException ffe) {
         throw badInputOr(check.narrations(deck), ffe);
       }
@@ -186,7 +187,7 @@ public final class Renderer {
       }
       throw new IllegalStateException(e.getCause());
     }
-    cancel.throwIfCancelled();
+    RenderCancelledException.throwIf(cancel);
   }
 
   /** Returns a skip-frame writer per repeated still, or null if any stream cannot take them. */

@@ -4,6 +4,7 @@ import dev.omnivibe.engine.ffmpeg.FfmpegFailedException;
 import dev.omnivibe.engine.ffmpeg.FfmpegProcess;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.h264.SkipFrameWriter;
+import dev.omnivibe.engine.platform.CancelToken;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,7 +77,7 @@ final class StepRunner {
         }
       }
     }
-    cancel.throwIfCancelled();
+    RenderCancelledException.throwIf(cancel);
     if (failure != null) {
       throw failure;
     }
@@ -129,7 +130,7 @@ final class StepRunner {
         StreamAssembler.write(plan.segments(), stills, plan.gopFrames(), in);
       } catch (IOException e) {
         // FFmpeg closed its input: its own exit status below says why.
-        cancel.throwIfCancelled();
+        RenderCancelledException.throwIf(cancel);
         process.await();
         throw e;
       }
@@ -137,7 +138,7 @@ final class StepRunner {
     } finally {
       cancel.unregister(process);
     }
-    cancel.throwIfCancelled();
+    RenderCancelledException.throwIf(cancel);
     times.put("join", Duration.ofNanos(System.nanoTime() - t0));
   }
 }

@@ -8,7 +8,7 @@ import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.queue.JobEvent;
 import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobListener;
-import dev.omnivibe.engine.queue.JobQueue;
+import dev.omnivibe.engine.queue.RemoteAttempts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final StreamBroker broker;
-  private final JobQueue queue;
+  private final RemoteAttempts queue;
   private final Function<Job, String> document;
   private final Function<Job, String> capability;
 
@@ -61,7 +61,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
    */
   public Dispatcher(
       StreamBroker broker,
-      JobQueue queue,
+      RemoteAttempts queue,
       Function<Job, String> document,
       Function<Job, String> capability,
       Duration pollEvery) {
@@ -71,7 +71,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     this.capability = capability;
     this.events = broker.listen(m -> applier.execute(() -> onEvent(m)));
     queue.addListener(this);
-    queue.onRemoteCancel(this::cancelRemote);
+    queue.onCancel(this::cancelRemote);
     publisher.start();
     long every = pollEvery.toMillis();
     applier.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
@@ -168,9 +168,9 @@ public final class Dispatcher implements JobListener, AutoCloseable {
       JsonNode m = JSON.readTree(message);
       String id = m.path("job").asText();
       switch (m.path("e").asText()) {
-        case "started" -> queue.remoteStarted(id, m.path("node").asText("another node"));
+        case "started" -> queue.started(id, m.path("node").asText("another node"));
         case "progress" ->
-            queue.remoteProgress(
+            queue.progress(
                 id,
                 new JobProgress(
                     m.path("percent").asDouble(),
@@ -197,7 +197,7 @@ public final class Dispatcher implements JobListener, AutoCloseable {
     }
     AttemptRecord r = AttemptRecord.parse(stored);
     // If this throws (the store is busy), the attempt stays out and the next poll applies it.
-    Job next = queue.remoteEnded(id, r.outcome(), r.stop(), r.node());
+    Job next = queue.ended(id, r.outcome(), r.stop(), r.node());
     out.remove(id);
     held.remove(id);
     broker.forget(id);

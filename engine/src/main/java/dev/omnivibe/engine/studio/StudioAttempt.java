@@ -1,9 +1,9 @@
 package dev.omnivibe.engine.studio;
 
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.platform.CancelToken;
 import dev.omnivibe.engine.queue.JobContext;
 import dev.omnivibe.engine.queue.StopReason;
-import dev.omnivibe.engine.render.CancelToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;

@@ -8,6 +8,7 @@ import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
+import dev.omnivibe.engine.platform.CancelToken;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;

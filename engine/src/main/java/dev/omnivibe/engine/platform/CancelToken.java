@@ -1,4 +1,4 @@
-package dev.omnivibe.engine.render;
+package dev.omnivibe.engine.platform;
 
 import dev.omnivibe.engine.ffmpeg.FfmpegProcess;
 import java.time.Duration;
@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lets another thread stop a render: every FFmpeg the render starts registers here, and {@link
- * #cancel()} asks each one to quit ({@code q}), killing it after a grace period.
+ * Lets another thread stop a job's work (a render, speech): every FFmpeg the render starts
+ * registers here, and {@link #cancel()} asks each one to quit ({@code q}), killing it after a grace
+ * period.
  */
 public final class CancelToken {
   private final Set<FfmpegProcess> running = ConcurrentHashMap.newKeySet();
@@ -47,20 +48,15 @@ public final class CancelToken {
     return reason;
   }
 
-  void register(FfmpegProcess process) {
+  /** An FFmpeg the render started: a cancel stops it. One started after a cancel stops at once. */
+  public void register(FfmpegProcess process) {
     running.add(process);
     if (isCancelled()) {
       process.stop(grace);
     }
   }
 
-  void unregister(FfmpegProcess process) {
+  public void unregister(FfmpegProcess process) {
     running.remove(process);
-  }
-
-  void throwIfCancelled() throws RenderCancelledException {
-    if (isCancelled()) {
-      throw new RenderCancelledException(reason);
-    }
   }
 }
