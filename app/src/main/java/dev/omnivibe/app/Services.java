@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.api.ApiConfig;
 import dev.omnivibe.api.ApiServer;
 import dev.omnivibe.api.auth.TokenStore;
-import dev.omnivibe.api.routes.JobJson;
+import dev.omnivibe.api.json.JobJson;
+import dev.omnivibe.engine.Caches;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.EngineConfig;
-import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.cache.Cache;
-import dev.omnivibe.engine.cache.CaffeineCache;
-import dev.omnivibe.engine.cache.RedisCache;
 import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.hooks.Hook;
@@ -20,7 +18,8 @@ import dev.omnivibe.engine.hooks.HookSettings;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.platform.AppDirs;
-import dev.omnivibe.engine.store.Neo4jStore;
+import dev.omnivibe.engine.request.RenderRequest;
+import dev.omnivibe.engine.store.StoreLocation;
 import dev.omnivibe.engine.studio.StudioOptions;
 import dev.omnivibe.engine.watch.WatchFolder;
 import dev.omnivibe.engine.watch.WatchSettings;
@@ -67,8 +66,8 @@ public final class Services {
   public Cache cache(String redisOption) {
     String uri = redisUri(redisOption);
     return uri != null
-        ? new RedisCache(uri, Duration.ofMillis(500))
-        : new CaffeineCache((long) settings.integer("cache.max-mb").orElse(256) << 20);
+        ? Caches.redis(uri, Duration.ofMillis(500))
+        : Caches.local((long) settings.integer("cache.max-mb").orElse(256) << 20);
   }
 
   public String redisUri(String option) {
@@ -141,8 +140,8 @@ public final class Services {
     if (neo4j != null) {
       String password =
           settings.get("neo4j.password").orElse(System.getenv("OMNIVIBE_NEO4J_PASSWORD"));
-      config.store(
-          Neo4jStore.connect(
+      config.catalog(
+          new StoreLocation(
               neo4j,
               settings.get("neo4j.user").orElse(null),
               password,

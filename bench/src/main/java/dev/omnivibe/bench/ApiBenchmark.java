@@ -5,7 +5,7 @@ import dev.omnivibe.api.ApiServer;
 import dev.omnivibe.api.auth.TokenStore;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.EngineConfig;
-import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
 import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
 import io.javalin.Javalin;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.omnivibe.bench;
 
+import dev.omnivibe.engine.adapters.redis.StreamBroker;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.studio.Delivery;
-import dev.omnivibe.engine.studio.StreamBroker;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;

@@ -2,6 +2,8 @@ package dev.omnivibe.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.adapters.memory.MemoryStore;
+import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
@@ -10,8 +12,6 @@ import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
 import dev.omnivibe.engine.store.JobCodec;
-import dev.omnivibe.engine.store.MemoryStore;
-import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.store.Store;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -34,10 +34,10 @@ class ApiArchitectureTest {
           .resideInAnyPackage(
               "dev.omnivibe.engine.render..",
               "dev.omnivibe.engine.h264..",
-              "dev.omnivibe.engine.mp4..")
-          .orShould()
-          .dependOnClassesThat()
-          .haveSimpleNameEndingWith("SqliteStore")
+              "dev.omnivibe.engine.mp4..",
+              "dev.omnivibe.engine.service..",
+              "dev.omnivibe.engine.adapters..",
+              "dev.omnivibe.engine.payload..")
           .because(
               "the API drives renders through the Engine facade only, so the desktop app and the"
                   + " API cannot disagree about how a job is queued, run or stored");

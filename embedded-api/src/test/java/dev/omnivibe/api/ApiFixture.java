@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnivibe.api.auth.TokenStore;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.EngineConfig;
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
 import dev.omnivibe.engine.cache.Cache;
-import dev.omnivibe.engine.cache.CaffeineCache;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class ApiFixture implements AutoCloseable {
             tune.apply(
                 new EngineConfig(data, TestFfmpeg.real())
                     .speech(dev.omnivibe.engine.testkit.TestSpeech.voice())
-                    .hookJson(dev.omnivibe.api.routes.JobJson::hookDocument)
+                    .hookJson(dev.omnivibe.api.json.JobJson::hookDocument)
                     .workers(QueueName.VIDEO, 1)
                     .encoderCache(dir.resolve("encoders.json"))));
     tokens = new TokenStore(data.resolve("api-token"), engine.apiClients(), Clock.systemUTC());

@@ -30,7 +30,7 @@ class BadRequestsTest {
     api =
         new ApiFixture(
             dir,
-            new dev.omnivibe.engine.cache.CaffeineCache(1 << 20),
+            new dev.omnivibe.engine.adapters.caffeine.CaffeineCache(1 << 20),
             new ApiConfig().port(0).maxUploadBytes(64 * 1024));
     goodDeck = api.remoteDeck(TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0.5, null));
   }

@@ -1,6 +1,6 @@
 package dev.omnivibe.api;
 
-import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
 import org.junit.jupiter.api.BeforeAll;
 
 class CaffeineResponseCacheTest extends ResponseCacheContract {

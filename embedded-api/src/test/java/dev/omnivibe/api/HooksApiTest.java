@@ -35,7 +35,7 @@ class HooksApiTest {
     try (ApiFixture api =
         new ApiFixture(
             dir,
-            new dev.omnivibe.engine.cache.CaffeineCache(1 << 20),
+            new dev.omnivibe.engine.adapters.caffeine.CaffeineCache(1 << 20),
             new ApiConfig().port(0),
             c ->
                 c.hooks(

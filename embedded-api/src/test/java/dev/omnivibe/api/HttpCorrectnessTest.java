@@ -37,7 +37,7 @@ class HttpCorrectnessTest {
     api =
         new ApiFixture(
             dir,
-            new dev.omnivibe.engine.cache.CaffeineCache(1 << 20),
+            new dev.omnivibe.engine.adapters.caffeine.CaffeineCache(1 << 20),
             new ApiConfig()
                 .port(0)
                 .maxUploadBytes(64 * 1024)

@@ -3,7 +3,7 @@ package dev.omnivibe.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnivibe.engine.cache.RedisCache;
+import dev.omnivibe.engine.adapters.redis.RedisCache;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.RedisServer;
 import java.net.http.HttpRequest;

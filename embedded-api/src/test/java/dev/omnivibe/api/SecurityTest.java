@@ -2,7 +2,7 @@ package dev.omnivibe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.omnivibe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.omnivibe.engine.cache.RedisCache;
+import dev.omnivibe.engine.adapters.redis.RedisCache;
 import dev.omnivibe.engine.testkit.RedisServer;
 import dev.omnivibe.engine.testkit.TestDecks;
 import java.net.http.HttpResponse;

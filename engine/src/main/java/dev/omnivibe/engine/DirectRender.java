@@ -4,6 +4,7 @@ import dev.omnivibe.engine.deck.Deck;
 import dev.omnivibe.engine.deck.DeckPreparation;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.MediaResolver;
+import dev.omnivibe.engine.deck.PreparedDeck;
 import dev.omnivibe.engine.deck.SpokenSlide;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
@@ -20,6 +21,8 @@ import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.RenderProgress;
 import dev.omnivibe.engine.render.RenderResult;
 import dev.omnivibe.engine.render.Renderer;
+import dev.omnivibe.engine.service.Narrator;
+import dev.omnivibe.engine.service.RenderPipeline;
 import dev.omnivibe.engine.tts.Espeak;
 import dev.omnivibe.engine.tts.SpeechEngine;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
@@ -78,7 +81,7 @@ public final class DirectRender {
     Path work = Files.createTempDirectory(workRoot, "omnivibe-direct-");
     try {
       Deck narrated = deck.withNarrations(speak(spoken, work, listener, cancel));
-      DeckPreparation.Prepared prepared = preparation.prepare(narrated, media);
+      PreparedDeck prepared = preparation.prepare(narrated, media);
       return pipeline.render(prepared, output, profile, listener, cancel, work.resolve("audio"));
     } finally {
       FileTrees.deleteQuietly(work);

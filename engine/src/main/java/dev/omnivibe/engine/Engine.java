@@ -12,9 +12,12 @@ import dev.omnivibe.engine.media.PosterFrame;
 import dev.omnivibe.engine.monitor.Metrics;
 import dev.omnivibe.engine.monitor.Recorder;
 import dev.omnivibe.engine.queue.QueueControl;
+import dev.omnivibe.engine.queue.QueueStatus;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.store.ApiClients;
 import dev.omnivibe.engine.store.JobPage;
 import dev.omnivibe.engine.store.JobQuery;
+import dev.omnivibe.engine.studio.NodeInfo;
 import dev.omnivibe.engine.tts.SpeechRequest;
 import dev.omnivibe.engine.tts.SpeechUnavailableException;
 import dev.omnivibe.engine.tts.Voice;
@@ -71,9 +74,6 @@ public final class Engine implements AutoCloseable {
     ResolvedDeck deck = p.submissions().check(request).prepared().resolved();
     return new Inspection(deck, p.forecasts().estimateSeconds(deck, request.encoder()));
   }
-
-  /** A checked deck and how long it should take to render. */
-  public record Inspection(ResolvedDeck deck, double estimateSeconds) {}
 
   /**
    * Queues speech on the audio queue. The finished job's result is a WAV asset ({@code
@@ -219,6 +219,11 @@ public final class Engine implements AutoCloseable {
   /** Ids of the jobs this node is running now: its own queue's and, in a studio, others'. */
   public List<String> runningHere() {
     return p.node().runningHere();
+  }
+
+  /** This node as a studio lists it; {@code api} is the URL its API answers on ("" for none). */
+  public NodeInfo nodeInfo(String id, String api) {
+    return p.node().info(id, api, p.encoders().get(), p.clock().instant());
   }
 
   /** Jobs that were running when the previous process died and were queued again at start. */

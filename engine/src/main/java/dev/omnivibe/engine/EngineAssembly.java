@@ -1,5 +1,6 @@
 package dev.omnivibe.engine;
 
+import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.deck.DeckPreparation;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.dedup.ResultCache;
@@ -14,14 +15,28 @@ import dev.omnivibe.engine.media.AudioInspector;
 import dev.omnivibe.engine.media.ImageInspector;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.payload.PayloadCodec;
-import dev.omnivibe.engine.queue.JobGate;
+import dev.omnivibe.engine.queue.GateVerdict;
 import dev.omnivibe.engine.queue.JobHandler;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.Renderer;
+import dev.omnivibe.engine.service.AssetStore;
+import dev.omnivibe.engine.service.CleanupJobHandler;
+import dev.omnivibe.engine.service.DataFolder;
+import dev.omnivibe.engine.service.Encoders;
+import dev.omnivibe.engine.service.Forecasts;
+import dev.omnivibe.engine.service.LocalNode;
+import dev.omnivibe.engine.service.Maintenance;
+import dev.omnivibe.engine.service.NarrationJobHandler;
+import dev.omnivibe.engine.service.Narrations;
+import dev.omnivibe.engine.service.Narrator;
+import dev.omnivibe.engine.service.RenderJobHandler;
+import dev.omnivibe.engine.service.RenderPipeline;
+import dev.omnivibe.engine.service.StudioLink;
+import dev.omnivibe.engine.service.Submissions;
 import dev.omnivibe.engine.store.JobCodec;
-import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.store.Store;
+import dev.omnivibe.engine.store.StoreProviders;
 import dev.omnivibe.engine.tts.Espeak;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -52,7 +67,12 @@ final class EngineAssembly {
     Store store = null;
     StudioLink studio = null;
     try {
-      store = config.store != null ? config.store : SqliteStore.open(folder.database());
+      store =
+          config.store != null
+              ? config.store
+              : config.catalog != null
+                  ? StoreProviders.open(config.catalog)
+                  : SqliteStore.open(folder.database());
       String studioProblem = null;
       if (config.studio != null) {
         try {
@@ -106,8 +126,8 @@ final class EngineAssembly {
             config.random,
             config.studio != null ? config.studio.node() : folder.nodeName(),
             (job, jobs) -> {
-              JobGate.Verdict verdict = narrations.check(job, jobs);
-              return studio == null || verdict.kind() != JobGate.Verdict.Kind.READY
+              GateVerdict verdict = narrations.check(job, jobs);
+              return studio == null || verdict.kind() != GateVerdict.Kind.READY
                   ? verdict
                   : studio.gate(job);
             });
@@ -146,6 +166,7 @@ final class EngineAssembly {
     }
     return new EngineParts(
         folder,
+        config.clock,
         store,
         config.tools,
         audio,

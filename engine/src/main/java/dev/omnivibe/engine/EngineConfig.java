@@ -22,6 +22,7 @@ public final class EngineConfig {
   final FfmpegTools tools;
   Clock clock = Clock.systemUTC();
   Store store;
+  dev.omnivibe.engine.store.StoreLocation catalog;
   final Map<QueueName, Integer> workers = new EnumMap<>(QueueName.class);
   Duration dedupTtl = ResultCache.DEFAULT_TTL;
   Duration tickEvery = Duration.ofMillis(250);
@@ -99,6 +100,15 @@ public final class EngineConfig {
 
   public EngineConfig clock(Clock clock) {
     this.clock = clock;
+    return this;
+  }
+
+  /**
+   * Keeps jobs in a catalog server (Neo4j: {@code bolt://} or {@code neo4j://}) instead of the
+   * SQLite file; its adapter module must be on the class path. The engine opens and closes it.
+   */
+  public EngineConfig catalog(dev.omnivibe.engine.store.StoreLocation location) {
+    this.catalog = location;
     return this;
   }
 

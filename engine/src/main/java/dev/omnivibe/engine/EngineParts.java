@@ -9,12 +9,20 @@ import dev.omnivibe.engine.media.ImageInspector;
 import dev.omnivibe.engine.media.MediaException;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.queue.JobQueue;
+import dev.omnivibe.engine.service.DataFolder;
+import dev.omnivibe.engine.service.Encoders;
+import dev.omnivibe.engine.service.Forecasts;
+import dev.omnivibe.engine.service.LocalNode;
+import dev.omnivibe.engine.service.Maintenance;
+import dev.omnivibe.engine.service.Narrator;
+import dev.omnivibe.engine.service.Submissions;
 import dev.omnivibe.engine.store.Store;
 import java.nio.file.Path;
 
 /** What {@link EngineAssembly} wires and the {@link Engine} facade delegates to. */
 record EngineParts(
     DataFolder folder,
+    java.time.Clock clock,
     Store store,
     FfmpegTools tools,
     AudioInspector audio,

@@ -76,6 +76,64 @@ class ArchitectureTest {
           .resideInAPackage("dev.omnivibe.engine")
           .because("the Engine facade wires the packages together; none of them may call back up");
 
+  static final ArchRule ADAPTERS_ARE_CHOSEN_ONCE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.omnivibe.engine..")
+          .and()
+          .resideOutsideOfPackages(
+              "dev.omnivibe.engine",
+              "dev.omnivibe.engine.adapters..",
+              "dev.omnivibe.engine.studio..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.omnivibe.engine.adapters..")
+          .because(
+              "adapters (SQLite, Caffeine, Redis, Neo4j) are chosen in one place, the engine's"
+                  + " assembly; the services and the domain see only the ports (Store, Cache), so an"
+                  + " adapter can be added or replaced without touching them (the studio's Redis"
+                  + " Streams transport is the one exception, see ADR 12)");
+
+  static final ArchRule ADAPTERS_IMPLEMENT_PORTS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.omnivibe.engine.adapters..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.omnivibe.engine", "dev.omnivibe.engine.service..", "dev.omnivibe.engine.queue..")
+          .because(
+              "an adapter implements a port for a backend; it does not run jobs or call the"
+                  + " services that use it");
+
+  static final ArchRule SERVICES_BELOW_THE_FACADE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.omnivibe.engine", "dev.omnivibe.engine.service..")
+          .and()
+          .resideInAPackage("dev.omnivibe.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.omnivibe.engine.service..")
+          .because(
+              "the application services (submissions, narration, the job handlers) use the"
+                  + " domain packages; nothing below them may reach back up into them");
+
+  @Test
+  void adaptersAreChosenInOnePlace() {
+    ADAPTERS_ARE_CHOSEN_ONCE.check(engine);
+  }
+
+  @Test
+  void adaptersOnlyImplementPorts() {
+    ADAPTERS_IMPLEMENT_PORTS.check(engine);
+  }
+
+  @Test
+  void servicesSitBelowTheFacadeAndAboveTheDomain() {
+    SERVICES_BELOW_THE_FACADE.check(engine);
+  }
+
   @Test
   void domainAndStoreSitAtTheBottom() {
     DOMAIN_AT_THE_BOTTOM.check(engine);

@@ -12,6 +12,7 @@ import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestAudio;
 import dev.omnivibe.engine.testkit.TestDecks;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.queue.JobEvent;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.omnivibe.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.dedup.ContentHasher;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
-import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.io.BufferedReader;

@@ -9,6 +9,7 @@ import dev.omnivibe.engine.hooks.HookSettings;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.Priority;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestDecks;
 import dev.omnivibe.engine.testkit.TestFfmpeg;

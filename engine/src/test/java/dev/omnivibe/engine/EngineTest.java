@@ -13,6 +13,8 @@ import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.queue.JobEvent;
+import dev.omnivibe.engine.queue.QueueStatus;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.testkit.Await;

@@ -13,6 +13,7 @@ import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.store.JobQuery;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.TestDecks;

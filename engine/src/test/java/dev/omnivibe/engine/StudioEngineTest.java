@@ -16,6 +16,7 @@ import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.queue.JobFailedException;
 import dev.omnivibe.engine.queue.JobHandler;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.sample.SampleDeckWriter;
 import dev.omnivibe.engine.studio.StudioOptions;
 import dev.omnivibe.engine.testkit.Await;

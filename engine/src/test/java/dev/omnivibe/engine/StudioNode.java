@@ -7,6 +7,7 @@ import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.queue.JobEvent;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.studio.StudioOptions;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.nio.charset.StandardCharsets;

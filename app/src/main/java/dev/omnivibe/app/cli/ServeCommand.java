@@ -3,7 +3,6 @@ package dev.omnivibe.app.cli;
 import dev.omnivibe.api.ApiConfig;
 import dev.omnivibe.api.ApiServer;
 import dev.omnivibe.api.auth.TokenStore;
-import dev.omnivibe.api.routes.NodeRoutes;
 import dev.omnivibe.app.ExitCodes;
 import dev.omnivibe.app.Services;
 import dev.omnivibe.app.Settings;
@@ -152,9 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
           // The API URL is filled in once the server is listening (port 0 picks one).
           String[] url = {""};
-          studio =
-              new StudioPresence(
-                  redisUri, () -> NodeRoutes.Nodes.self(e, id, url[0]), StudioPresence.TTL);
+          studio = new StudioPresence(redisUri, () -> e.nodeInfo(id, url[0]), StudioPresence.TTL);
           StudioPresence joined = studio;
           api.nodes(joined::nodes);
           studioUrl = url;

@@ -44,9 +44,7 @@ public final class Workbench implements AutoCloseable {
         bench.studio =
             new dev.omnivibe.engine.studio.StudioPresence(
                 redis,
-                () ->
-                    dev.omnivibe.api.routes.NodeRoutes.Nodes.self(
-                        engine, id, bench.api().map(ApiServer::url).orElse("")),
+                () -> engine.nodeInfo(id, bench.api().map(ApiServer::url).orElse("")),
                 dev.omnivibe.engine.studio.StudioPresence.TTL);
       } catch (RuntimeException e) {
         bench.studioError = "Redis at " + redis + " is unreachable (" + e.getMessage() + ")";

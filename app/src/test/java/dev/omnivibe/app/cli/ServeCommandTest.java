@@ -187,7 +187,7 @@ class ServeCommandTest {
       var job =
           node.engine()
               .submit(
-                  dev.omnivibe.engine.RenderRequest.local(
+                  dev.omnivibe.engine.request.RenderRequest.local(
                       "Shared",
                       new com.fasterxml.jackson.databind.ObjectMapper().readTree(deck.toFile()),
                       deck.getParent()));

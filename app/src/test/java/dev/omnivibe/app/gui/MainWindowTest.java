@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnivibe.app.Settings;
 import dev.omnivibe.app.gui.queue.JobRow;
-import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
 import dev.omnivibe.engine.encoder.EncoderStatus;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.platform.AppDirs;

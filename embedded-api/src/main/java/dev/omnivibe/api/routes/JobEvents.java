@@ -3,6 +3,7 @@ package dev.omnivibe.api.routes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.http.Gate;
+import dev.omnivibe.api.json.JobJson;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.queue.JobEvent;

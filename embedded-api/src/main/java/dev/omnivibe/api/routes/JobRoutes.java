@@ -7,15 +7,17 @@ import dev.omnivibe.api.ApiException.FieldError;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.api.auth.Caller;
 import dev.omnivibe.api.http.Gate;
+import dev.omnivibe.api.json.JobJson;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.RenderRequest;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.hooks.Hook;
+import dev.omnivibe.engine.hooks.WebhookHook;
 import dev.omnivibe.engine.hooks.WebhookTargets;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.UnknownJobException;
+import dev.omnivibe.engine.request.RenderRequest;
 import dev.omnivibe.engine.store.JobPage;
 import dev.omnivibe.engine.store.JobQuery;
 import io.javalin.http.Context;
@@ -131,7 +133,7 @@ public final class JobRoutes {
                 "command hooks cannot be set over the API; set hooks.command in the node's config file"));
       } else if (h.path("webhook").isTextual()) {
         try {
-          Hook.Webhook w = Hook.webhook(h.get("webhook").asText());
+          WebhookHook w = Hook.webhook(h.get("webhook").asText());
           targets.check(w.url());
           out.add(w);
         } catch (IllegalArgumentException e) {

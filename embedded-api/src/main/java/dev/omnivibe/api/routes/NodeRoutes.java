@@ -42,34 +42,6 @@ public final class NodeRoutes {
   }
 
   private NodeInfo local() {
-    return Nodes.self(engine, "local", "");
-  }
-
-  /** What this node reports about itself. */
-  public static final class Nodes {
-    private Nodes() {}
-
-    /** This node: usable hardware encoders as capabilities, video workers as capacity. */
-    public static NodeInfo self(Engine engine, String id, String api) {
-      String host;
-      try {
-        host = java.net.InetAddress.getLocalHost().getHostName();
-      } catch (java.net.UnknownHostException e) {
-        host = "localhost";
-      }
-      List<String> caps =
-          engine.encoders(false).encoders().stream()
-              .filter(e -> e.usable() && e.hardware())
-              .map(e -> e.name())
-              .toList();
-      int capacity =
-          engine.queues().stream()
-              .filter(q -> q.name() == dev.omnivibe.engine.job.QueueName.VIDEO)
-              .mapToInt(q -> q.workers())
-              .findFirst()
-              .orElse(1);
-      List<String> running = engine.runningHere();
-      return new NodeInfo(id, host, caps, capacity, running, api, java.time.Instant.now());
-    }
+    return engine.nodeInfo("local", "");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.api.http.ResponseCache;
+import dev.omnivibe.api.json.ReportJson;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.cache.CacheStats;
 import dev.omnivibe.engine.dedup.DedupStats;
@@ -12,7 +13,7 @@ import dev.omnivibe.engine.monitor.OperationStats;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.PerformanceReport;
 import dev.omnivibe.engine.monitor.PrometheusText;
-import dev.omnivibe.engine.monitor.TimePoint;
+import dev.omnivibe.engine.monitor.Sample;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,55 +55,7 @@ public final class PerformanceRoutes {
             .report(
                 category == null || category.isBlank() ? null : category,
                 Duration.ofSeconds(Math.round(hours * 3600)));
-    Json.send(ctx, reportJson(r, hours));
-  }
-
-  /**
-   * The report in the seed's JSON shape (snake_case, milliseconds, success rates in percent); the
-   * desktop app exports the same document.
-   */
-  public static ObjectNode reportJson(PerformanceReport r, double hours) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("period_hours", hours);
-    out.put("category", r.category());
-    out.put("total_operations", r.total().count());
-    out.put("successful_operations", r.total().count() - r.total().failures());
-    out.put("success_rate", r.total().count() == 0 ? 0 : round(r.total().successRate() * 100));
-    out.set("overall_stats", stats(r.total()));
-    ObjectNode ops = out.putObject("operations");
-    r.operations()
-        .forEach(
-            (name, s) ->
-                ops.set(
-                    name,
-                    stats(s)
-                        .put("count", s.count())
-                        .put("success_rate", round(s.successRate() * 100))));
-    out.put("throughput_per_minute", round(r.throughputPerMinute()));
-    out.put("step_seconds", r.step().toSeconds());
-    ArrayNode series = out.putArray("series");
-    for (TimePoint p : r.series()) {
-      series
-          .addObject()
-          .put("start", p.start().toString())
-          .put("count", p.stats().count())
-          .put("success_rate", p.stats().count() == 0 ? null : round(p.stats().successRate() * 100))
-          .put("p50_duration_ms", num(p.stats().p50Ms()))
-          .put("p95_duration_ms", num(p.stats().p95Ms()))
-          .put("p99_duration_ms", num(p.stats().p99Ms()));
-    }
-    return out;
-  }
-
-  private static ObjectNode stats(OperationStats s) {
-    return Json.MAPPER
-        .createObjectNode()
-        .put("avg_duration_ms", num(s.avgMs()))
-        .put("min_duration_ms", num(s.minMs()))
-        .put("max_duration_ms", num(s.maxMs()))
-        .put("p50_duration_ms", num(s.p50Ms()))
-        .put("p95_duration_ms", num(s.p95Ms()))
-        .put("p99_duration_ms", num(s.p99Ms()));
+    Json.send(ctx, ReportJson.of(r, hours));
   }
 
   /** GET /api/v1/performance/insights: slowest operations, cache hit rates, encoder speed. */
@@ -128,8 +81,8 @@ public final class PerformanceRoutes {
                 slow.addObject()
                     .put("operation", e.getKey())
                     .put("count", e.getValue().count())
-                    .put("p95_duration_ms", num(e.getValue().p95Ms()))
-                    .put("avg_duration_ms", num(e.getValue().avgMs())));
+                    .put("p95_duration_ms", ReportJson.num(e.getValue().p95Ms()))
+                    .put("avg_duration_ms", ReportJson.num(e.getValue().avgMs())));
     ObjectNode caches = out.putObject("cache_hit_rates");
     CacheStats http = cache.backend().stats();
     caches
@@ -138,16 +91,16 @@ public final class PerformanceRoutes {
         .put("hits", http.hits())
         .put("misses", http.misses())
         .put("errors", http.errors())
-        .put("hit_rate", num(http.hitRate()));
+        .put("hit_rate", ReportJson.num(http.hitRate()));
     DedupStats dedup = engine.dedupStats();
     caches
         .putObject("render_results")
         .put("hits", dedup.hits())
         .put("merged", dedup.merged())
         .put("misses", dedup.misses())
-        .put("hit_rate", num(dedup.hitRate()));
+        .put("hit_rate", ReportJson.num(dedup.hitRate()));
     Map<String, double[]> speeds = new TreeMap<>();
-    for (PerformanceMonitor.Sample s : engine.metrics().recent(1000)) {
+    for (Sample s : engine.metrics().recent(1000)) {
       if (s.category().equals("render") && s.metadata().get("speed") instanceof Number n) {
         double[] acc =
             speeds.computeIfAbsent(String.valueOf(s.metadata().get("encoder")), k -> new double[2]);
@@ -161,7 +114,7 @@ public final class PerformanceRoutes {
             enc.addObject()
                 .put("encoder", name)
                 .put("renders", (long) acc[1])
-                .put("avg_output_seconds_per_second", round(acc[0] / acc[1])));
+                .put("avg_output_seconds_per_second", ReportJson.round(acc[0] / acc[1])));
     out.put("operations_last_24h", day.total().count());
     Json.send(ctx, out);
   }
@@ -192,13 +145,5 @@ public final class PerformanceRoutes {
             + c.errors()
             + "\n";
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
-  }
-
-  private static Double num(double v) {
-    return Double.isFinite(v) ? round(v) : null;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
   }
 }

@@ -7,6 +7,7 @@ import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.ApiException.FieldError;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.api.http.Gate;
+import dev.omnivibe.api.json.JobJson;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.audio.Loudness;
 import dev.omnivibe.engine.deck.InvalidDeckException;

@@ -28,10 +28,6 @@ public final class Loudness {
 
   private Loudness() {}
 
-  /** What the first pass measured. */
-  public record Measured(
-      double integrated, double truePeak, double range, double threshold, double offset) {}
-
   /**
    * Writes {@code out} (48 kHz mono 16-bit WAV) at {@code targetLufs} (NaN keeps the level), faded
    * in and out.
@@ -39,15 +35,15 @@ public final class Loudness {
    * @param seconds the input's length, for placing the fade-out
    * @return what the first pass measured, or null when the level was kept
    */
-  public static Measured normalize(
+  public static LoudnessMeasurement normalize(
       FfmpegTools tools, Path in, double seconds, double targetLufs, Path out)
       throws IOException, InterruptedException {
-    Measured m = Double.isNaN(targetLufs) ? null : measure(tools, in, targetLufs);
-    double gain = m == null ? 0 : targetLufs - m.integrated;
+    LoudnessMeasurement m = Double.isNaN(targetLufs) ? null : measure(tools, in, targetLufs);
+    double gain = m == null ? 0 : targetLufs - m.integrated();
     String level;
     if (m == null) {
       level = "anull"; // keep the level; only resample and fade
-    } else if (m.truePeak + gain <= TRUE_PEAK) {
+    } else if (m.truePeak() + gain <= TRUE_PEAK) {
       // The whole correction fits under the peak ceiling: loudnorm's exact linear mode.
       level =
           String.format(
@@ -56,12 +52,12 @@ public final class Loudness {
                   + "measured_thresh=%.2f:offset=%.2f:linear=true",
               targetLufs,
               TRUE_PEAK,
-              Math.max(RANGE, m.range + 1),
-              m.integrated,
-              m.truePeak,
-              m.range,
-              m.threshold,
-              m.offset);
+              Math.max(RANGE, m.range() + 1),
+              m.integrated(),
+              m.truePeak(),
+              m.range(),
+              m.threshold(),
+              m.offset());
     } else {
       // loudnorm would fall back to its dynamic mode, which misses the target on short speech:
       // apply the measured gain and let a limiter hold the few peaks above the ceiling.
@@ -98,7 +94,7 @@ public final class Loudness {
   }
 
   /** The first pass: integrated loudness, true peak, range and threshold of {@code in}. */
-  public static Measured measure(FfmpegTools tools, Path in, double targetLufs)
+  public static LoudnessMeasurement measure(FfmpegTools tools, Path in, double targetLufs)
       throws IOException, InterruptedException {
     String filter =
         String.format(
@@ -119,7 +115,7 @@ public final class Loudness {
       throw new IOException("loudnorm printed no measurement for " + in.getFileName());
     }
     JsonNode j = JSON.readTree(String.join("\n", lines.subList(start, lines.size())));
-    return new Measured(
+    return new LoudnessMeasurement(
         num(j, "input_i"),
         num(j, "input_tp"),
         num(j, "input_lra"),

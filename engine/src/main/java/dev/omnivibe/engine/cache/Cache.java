@@ -1,5 +1,7 @@
 package dev.omnivibe.engine.cache;
 
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
+import dev.omnivibe.engine.adapters.redis.RedisCache;
 import java.time.Duration;
 import java.util.Optional;
 

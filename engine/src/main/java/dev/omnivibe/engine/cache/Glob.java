@@ -3,10 +3,10 @@ package dev.omnivibe.engine.cache;
 import java.util.regex.Pattern;
 
 /** Redis-style glob patterns, for adapters that match keys themselves. */
-final class Glob {
+public final class Glob {
   private Glob() {}
 
-  static Pattern toRegex(String glob) {
+  public static Pattern toRegex(String glob) {
     StringBuilder re = new StringBuilder();
     boolean inClass = false;
     for (int i = 0; i < glob.length(); i++) {

@@ -25,13 +25,10 @@ public final class DeckPreparation {
     this.audio = audio;
   }
 
-  /** The deck ready to render, and its music file (null when it has none). */
-  public record Prepared(Deck deck, ResolvedDeck resolved, Path music) {}
-
   /**
    * @throws InvalidDeckException naming every problem: media, durations, the music file
    */
-  public Prepared prepare(Deck deck, MediaResolver media) throws InvalidDeckException {
+  public PreparedDeck prepare(Deck deck, MediaResolver media) throws InvalidDeckException {
     List<Problem> problems = new ArrayList<>();
     ResolvedDeck resolved = null;
     try {
@@ -51,7 +48,7 @@ public final class DeckPreparation {
     if (!problems.isEmpty()) {
       throw new InvalidDeckException(problems);
     }
-    return new Prepared(deck, resolved, music);
+    return new PreparedDeck(deck, resolved, music);
   }
 
   /** Unspoken slides with the time their words take instead of a narration file. */

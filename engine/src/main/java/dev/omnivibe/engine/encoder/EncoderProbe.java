@@ -135,7 +135,7 @@ public final class EncoderProbe {
     if (r.exitCode() == 0 && !r.stderr().contains("Nothing was written")) {
       return EncoderStatus.usable(c, millis, exe);
     }
-    FailureClassifier.Diagnosis d = FailureClassifier.diagnose(c.name(), r.stderr(), gpus);
+    Diagnosis d = FailureClassifier.diagnose(c.name(), r.stderr(), gpus);
     if (d.reason() == FailureReason.OTHER) {
       // Some builds say why only at a chattier level (FFmpeg 8's QSV: "No available render
       // device"); ask once more before settling for a bare "nothing was written".
@@ -144,13 +144,12 @@ public final class EncoderProbe {
     return EncoderStatus.failed(c, d.reason(), d.detail(), millis, exe);
   }
 
-  private FailureClassifier.Diagnosis retryVerbose(
-      EncoderCandidate c, FfmpegTools build, FailureClassifier.Diagnosis quiet) {
+  private Diagnosis retryVerbose(EncoderCandidate c, FfmpegTools build, Diagnosis quiet) {
     List<String> cmd = new ArrayList<>(trialCommand(c, build));
     cmd.set(cmd.indexOf("error"), "verbose");
     try {
       ProcessResult r = ProcessResult.run(cmd, build.environment(), timeout);
-      FailureClassifier.Diagnosis loud = FailureClassifier.diagnose(c.name(), r.stderr(), gpus);
+      Diagnosis loud = FailureClassifier.diagnose(c.name(), r.stderr(), gpus);
       return loud.reason() == FailureReason.OTHER ? quiet : loud;
     } catch (RuntimeException e) {
       return quiet;

@@ -45,9 +45,6 @@ public final class FailureClassifier {
 
   private FailureClassifier() {}
 
-  /** A failure's reason and the line that shows it. */
-  public record Diagnosis(FailureReason reason, String detail) {}
-
   /**
    * Classifies a trial's error output in the light of the GPUs present: FFmpeg's own message says
    * what it ran into, not always what is wrong with the machine.

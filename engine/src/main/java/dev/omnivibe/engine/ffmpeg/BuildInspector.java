@@ -23,18 +23,8 @@ final class BuildInspector {
     this.timeout = timeout;
   }
 
-  /** The pair does not run at all; {@code detail} is its own last line. */
-  static final class CannotStart extends Exception {
-    private static final long serialVersionUID = 1L;
-    final String detail;
-
-    CannotStart(String detail) {
-      super(detail);
-      this.detail = detail;
-    }
-  }
-
-  FfmpegBuild inspect(Path ffmpeg, Path ffprobe, Map<String, String> env) throws CannotStart {
+  FfmpegBuild inspect(Path ffmpeg, Path ffprobe, Map<String, String> env)
+      throws CannotStartException {
     ExecutorService pool = Executors.newFixedThreadPool(7, BuildInspector::daemon);
     Path graph = null;
     try {
@@ -70,11 +60,12 @@ final class BuildInspector {
                       env));
       ProcessResult v = version.join();
       if (v.exitCode() != 0) {
-        throw new CannotStart(v.lastLine().isEmpty() ? "exit " + v.exitCode() : v.lastLine());
+        throw new CannotStartException(
+            v.lastLine().isEmpty() ? "exit " + v.exitCode() : v.lastLine());
       }
       ProcessResult p = probe.join();
       if (p.exitCode() != 0) {
-        throw new CannotStart(
+        throw new CannotStartException(
             "its ffprobe ("
                 + ffprobe
                 + ") does not run: "
@@ -90,9 +81,9 @@ final class BuildInspector {
           Listings.formats(formatList, 'D'),
           fileOption.join().exitCode() == 0);
     } catch (IOException e) {
-      throw new CannotStart("cannot write a trial file: " + e.getMessage());
+      throw new CannotStartException("cannot write a trial file: " + e.getMessage());
     } catch (java.util.concurrent.CompletionException e) {
-      throw new CannotStart(String.valueOf(e.getCause().getMessage()));
+      throw new CannotStartException(String.valueOf(e.getCause().getMessage()));
     } finally {
       pool.shutdownNow();
       if (graph != null) {

@@ -19,22 +19,15 @@ import org.bytedeco.javacpp.Loader;
 final class BundledFfmpeg {
   private BundledFfmpeg() {}
 
-  /** The unpacked ffmpeg and ffprobe, or why there are none. */
-  record Unpacked(Path ffmpeg, Path ffprobe, String problem) {
-    static Unpacked failed(String problem) {
-      return new Unpacked(null, null, problem);
-    }
-  }
-
-  static Unpacked extract() {
+  static UnpackedFfmpeg extract() {
     String folder;
     try {
       folder = "/org/bytedeco/ffmpeg/" + Loader.getPlatform() + "-gpl/";
     } catch (LinkageError e) {
-      return Unpacked.failed("JavaCPP is not on the classpath (" + e + ")");
+      return UnpackedFfmpeg.failed("JavaCPP is not on the classpath (" + e + ")");
     }
     if (BundledFfmpeg.class.getResource(folder + exe("ffmpeg")) == null) {
-      return Unpacked.failed(
+      return UnpackedFfmpeg.failed(
           "no bundled build for "
               + Loader.getPlatform()
               + " on the classpath (org.bytedeco:ffmpeg with classifier "
@@ -44,19 +37,19 @@ final class BundledFfmpeg {
     try {
       File[] dirs = Loader.cacheResources(BundledFfmpeg.class, folder);
       if (dirs == null || dirs.length == 0) {
-        return Unpacked.failed("JavaCPP unpacked nothing from " + folder);
+        return UnpackedFfmpeg.failed("JavaCPP unpacked nothing from " + folder);
       }
       Path dir = dirs[0].toPath();
       Path ffmpeg = dir.resolve(exe("ffmpeg"));
       Path ffprobe = dir.resolve(exe("ffprobe"));
       for (Path p : new Path[] {ffmpeg, ffprobe}) {
         if (!Files.isExecutable(p) && !p.toFile().setExecutable(true)) {
-          return Unpacked.failed("cannot make " + p + " executable");
+          return UnpackedFfmpeg.failed("cannot make " + p + " executable");
         }
       }
-      return new Unpacked(ffmpeg, ffprobe, null);
+      return new UnpackedFfmpeg(ffmpeg, ffprobe, null);
     } catch (IOException | RuntimeException e) {
-      return Unpacked.failed(
+      return UnpackedFfmpeg.failed(
           "cannot unpack it into "
               + Optional.ofNullable(System.getProperty("org.bytedeco.javacpp.cachedir"))
                   .orElse("~/.javacpp/cache")

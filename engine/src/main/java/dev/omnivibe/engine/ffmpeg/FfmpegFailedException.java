@@ -14,7 +14,12 @@ public class FfmpegFailedException extends RuntimeException {
    */
   public FfmpegFailedException(
       String step, String executable, int exitCode, List<String> stderrTail) {
-    super(step + " failed (ffmpeg exit " + exitCode + "): " + lastLine(stderrTail));
+    super(
+        step
+            + " failed (ffmpeg exit "
+            + exitCode
+            + "): "
+            + ProcessResult.lastNonBlank(String.join("\n", stderrTail), "no output"));
     this.executable = executable;
     this.exitCode = exitCode;
     this.stderrTail = List.copyOf(stderrTail);
@@ -34,14 +39,5 @@ public class FfmpegFailedException extends RuntimeException {
 
   public String stderrText() {
     return String.join("\n", stderrTail);
-  }
-
-  static String lastLine(List<String> lines) {
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (!lines.get(i).isBlank()) {
-        return lines.get(i).trim();
-      }
-    }
-    return "no output";
   }
 }

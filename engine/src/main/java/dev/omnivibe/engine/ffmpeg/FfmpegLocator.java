@@ -1,8 +1,5 @@
 package dev.omnivibe.engine.ffmpeg;
 
-import dev.omnivibe.engine.ffmpeg.FfmpegChoice.Outcome;
-import dev.omnivibe.engine.ffmpeg.FfmpegChoice.Verdict;
-import dev.omnivibe.engine.ffmpeg.FfmpegTools.Source;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +27,7 @@ import java.util.function.Supplier;
 public final class FfmpegLocator {
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(15);
   private final Map<String, String> env;
-  private final Supplier<BundledFfmpeg.Unpacked> bundled;
+  private final Supplier<UnpackedFfmpeg> bundled;
   private final BuildCache cache;
   private final BuildInspector inspector = new BuildInspector(CHECK_TIMEOUT);
 
@@ -44,17 +41,17 @@ public final class FfmpegLocator {
     this(System.getenv(), BundledFfmpeg::extract, cacheFile);
   }
 
-  FfmpegLocator(Map<String, String> env, Supplier<BundledFfmpeg.Unpacked> bundled, Path cache) {
+  FfmpegLocator(Map<String, String> env, Supplier<UnpackedFfmpeg> bundled, Path cache) {
     this.env = env;
     this.bundled = bundled;
     this.cache = new BuildCache(cache);
   }
 
   /** One place FFmpeg may be, checked or not yet. */
-  private record Candidate(Source source, Path ffmpeg, Path ffprobe, String problem) {}
+  private record Candidate(FfmpegSource source, Path ffmpeg, Path ffprobe, String problem) {}
 
   /** A candidate that runs, with how it measures up. */
-  private record Checked(FfmpegTools tools, PipelineNeeds.Assessment assessment) {}
+  private record Checked(FfmpegTools tools, NeedsAssessment assessment) {}
 
   /** A candidate that does not start; {@code why} names missing libraries when it can. */
   private static final class CannotRun extends Exception {
@@ -77,11 +74,12 @@ public final class FfmpegLocator {
     if (named.isPresent()) {
       return explicit(named.get());
     }
-    List<Verdict> verdicts = new ArrayList<>();
+    List<FfmpegVerdict> verdicts = new ArrayList<>();
     List<Checked> usable = new ArrayList<>();
     for (Candidate c : List.of(fromPath(), fromBundle())) {
       if (c.problem() != null) {
-        verdicts.add(new Verdict(c.source(), null, c.ffmpeg(), Outcome.ABSENT, c.problem()));
+        verdicts.add(
+            new FfmpegVerdict(c.source(), null, c.ffmpeg(), VerdictOutcome.ABSENT, c.problem()));
         continue;
       }
       try {
@@ -89,10 +87,11 @@ public final class FfmpegLocator {
         if (checked.assessment().usable()) {
           usable.add(checked);
         } else {
-          verdicts.add(verdict(checked, Outcome.LACKS, missing(checked)));
+          verdicts.add(verdict(checked, VerdictOutcome.LACKS, missing(checked)));
         }
       } catch (CannotRun e) {
-        verdicts.add(new Verdict(c.source(), null, c.ffmpeg(), Outcome.DOES_NOT_RUN, e.why));
+        verdicts.add(
+            new FfmpegVerdict(c.source(), null, c.ffmpeg(), VerdictOutcome.DOES_NOT_RUN, e.why));
       }
     }
     Optional<Checked> best =
@@ -112,16 +111,16 @@ public final class FfmpegLocator {
     for (Checked c : usable) {
       if (c != chosen) {
         others.add(c.tools());
-        verdicts.add(verdict(c, Outcome.ALSO_USABLE, olderForms(c)));
+        verdicts.add(verdict(c, VerdictOutcome.ALSO_USABLE, olderForms(c)));
       }
     }
-    verdicts.add(verdict(chosen, Outcome.USED, olderForms(chosen)));
+    verdicts.add(verdict(chosen, VerdictOutcome.USED, olderForms(chosen)));
     return chosen.tools().chosen(new FfmpegChoice(verdicts), others);
   }
 
-  private static Verdict verdict(Checked c, Outcome outcome, String detail) {
+  private static FfmpegVerdict verdict(Checked c, VerdictOutcome outcome, String detail) {
     FfmpegTools t = c.tools();
-    return new Verdict(t.source(), t.version(), t.ffmpeg(), outcome, detail);
+    return new FfmpegVerdict(t.source(), t.version(), t.ffmpeg(), outcome, detail);
   }
 
   private static String olderForms(Checked c) {
@@ -153,16 +152,16 @@ public final class FfmpegLocator {
               + " at another FFmpeg, or clear it so OmniVibe chooses one that can.");
     }
     FfmpegChoice why =
-        new FfmpegChoice(List.of(verdict(checked, Outcome.USED, olderForms(checked))));
+        new FfmpegChoice(List.of(verdict(checked, VerdictOutcome.USED, olderForms(checked))));
     return checked.tools().chosen(why, List.of());
   }
 
   private Optional<Candidate> named(Path option, Path configured) {
     if (option != null) {
-      return Optional.of(existing(Source.OPTION, option, siblingProbe(option)));
+      return Optional.of(existing(FfmpegSource.OPTION, option, siblingProbe(option)));
     }
     if (configured != null) {
-      return Optional.of(existing(Source.CONFIG, configured, siblingProbe(configured)));
+      return Optional.of(existing(FfmpegSource.CONFIG, configured, siblingProbe(configured)));
     }
     String fromEnv = env.get("OMNIVIBE_FFMPEG");
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -170,7 +169,7 @@ public final class FfmpegLocator {
       String probeEnv = env.get("OMNIVIBE_FFPROBE");
       Path ffprobe =
           probeEnv == null || probeEnv.isBlank() ? siblingProbe(ffmpeg) : Path.of(probeEnv);
-      return Optional.of(existing(Source.ENVIRONMENT, ffmpeg, ffprobe));
+      return Optional.of(existing(FfmpegSource.ENVIRONMENT, ffmpeg, ffprobe));
     }
     return Optional.empty();
   }
@@ -179,24 +178,27 @@ public final class FfmpegLocator {
     Optional<Path> ffmpeg = onPath(executableName("ffmpeg"));
     Optional<Path> ffprobe = onPath(executableName("ffprobe"));
     if (ffmpeg.isEmpty()) {
-      return new Candidate(Source.PATH, null, null, "no ffmpeg on PATH");
+      return new Candidate(FfmpegSource.PATH, null, null, "no ffmpeg on PATH");
     }
     if (ffprobe.isEmpty()) {
       return new Candidate(
-          Source.PATH, ffmpeg.get(), null, ffmpeg.get() + " has no ffprobe beside it on PATH");
+          FfmpegSource.PATH,
+          ffmpeg.get(),
+          null,
+          ffmpeg.get() + " has no ffprobe beside it on PATH");
     }
-    return new Candidate(Source.PATH, ffmpeg.get(), ffprobe.get(), null);
+    return new Candidate(FfmpegSource.PATH, ffmpeg.get(), ffprobe.get(), null);
   }
 
   private Candidate fromBundle() {
-    BundledFfmpeg.Unpacked u = bundled.get();
+    UnpackedFfmpeg u = bundled.get();
     return u.problem() != null
-        ? new Candidate(Source.BUNDLED, null, null, u.problem())
-        : new Candidate(Source.BUNDLED, u.ffmpeg(), u.ffprobe(), null);
+        ? new Candidate(FfmpegSource.BUNDLED, null, null, u.problem())
+        : new Candidate(FfmpegSource.BUNDLED, u.ffmpeg(), u.ffprobe(), null);
   }
 
   /** A named candidate whose files exist and are executable, or the problem with them. */
-  private static Candidate existing(Source source, Path ffmpeg, Path ffprobe) {
+  private static Candidate existing(FfmpegSource source, Path ffmpeg, Path ffprobe) {
     for (Path exe : List.of(ffmpeg, ffprobe)) {
       String problem = null;
       if (!Files.isRegularFile(exe)) {
@@ -218,13 +220,13 @@ public final class FfmpegLocator {
    */
   private Checked check(Candidate c) throws CannotRun {
     Map<String, String> environment =
-        c.source() == Source.BUNDLED ? loaderPath(c.ffmpeg().getParent()) : Map.of();
+        c.source() == FfmpegSource.BUNDLED ? loaderPath(c.ffmpeg().getParent()) : Map.of();
     String identity = BuildCache.identity(c.ffmpeg(), c.ffprobe());
     FfmpegBuild build = cache.get(identity).orElse(null);
     if (build == null) {
       try {
         build = inspector.inspect(c.ffmpeg(), c.ffprobe(), environment);
-      } catch (BuildInspector.CannotStart e) {
+      } catch (CannotStartException e) {
         String libraries = MissingLibraries.explain(c.ffmpeg(), environment, e.detail);
         throw new CannotRun(e.detail + (libraries.isEmpty() ? "" : ". " + libraries));
       }
@@ -288,7 +290,7 @@ public final class FfmpegLocator {
     return System.getProperty("os.name", "").startsWith("Windows") ? base + ".exe" : base;
   }
 
-  private static String where(Source source) {
+  private static String where(FfmpegSource source) {
     return switch (source) {
       case OPTION -> "--ffmpeg";
       case CONFIG -> "the ffmpeg.path setting";

@@ -2,7 +2,6 @@ package dev.omnivibe.engine.ffmpeg;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ import java.util.Map;
 public record FfmpegTools(
     Path ffmpeg,
     Path ffprobe,
-    Source source,
+    FfmpegSource source,
     String version,
     Map<String, String> environment,
     FfmpegBuild build,
@@ -33,7 +32,11 @@ public record FfmpegTools(
 
   /** A build taken on trust (see {@link FfmpegBuild#assumed}). */
   public FfmpegTools(
-      Path ffmpeg, Path ffprobe, Source source, String version, Map<String, String> environment) {
+      Path ffmpeg,
+      Path ffprobe,
+      FfmpegSource source,
+      String version,
+      Map<String, String> environment) {
     this(
         ffmpeg,
         ffprobe,
@@ -60,44 +63,5 @@ public record FfmpegTools(
   /** The same build with the reason it was chosen and the builds that stand beside it. */
   FfmpegTools chosen(FfmpegChoice why, List<FfmpegTools> others) {
     return new FfmpegTools(ffmpeg, ffprobe, source, version, environment, build, why, others);
-  }
-
-  /** Where an executable was found, in the order the locator tries them. */
-  public enum Source {
-    OPTION("ffmpeg", " from --ffmpeg"),
-    CONFIG("ffmpeg", " from the ffmpeg.path setting"),
-    ENVIRONMENT("ffmpeg", " from OMNIVIBE_FFMPEG"),
-    PATH("system ffmpeg", ""),
-    BUNDLED("bundled FFmpeg", "");
-
-    private final String noun;
-    private final String origin;
-
-    Source(String noun, String origin) {
-      this.noun = noun;
-      this.origin = origin;
-    }
-
-    /** E.g. {@code system ffmpeg} or {@code ffmpeg from --ffmpeg}. */
-    public String label() {
-      return noun + origin;
-    }
-
-    /** E.g. {@code ffmpeg 7.1 from --ffmpeg at /opt/ffmpeg}; version and path may be null. */
-    public String describe(String version, Path path) {
-      return noun
-          + (version == null ? "" : " " + version)
-          + origin
-          + (path == null ? "" : " at " + path);
-    }
-
-    /** Named by the user rather than found: a build that cannot render is an error, not skipped. */
-    public boolean explicit() {
-      return this == OPTION || this == CONFIG || this == ENVIRONMENT;
-    }
-
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 }

@@ -45,9 +45,6 @@ public final class Ffprobe {
     return JSON.readTree(r.stdout());
   }
 
-  /** Duration and channel count of a file's first audio stream. */
-  public record AudioStream(double durationSeconds, int channels) {}
-
   /**
    * Reads the first audio stream; the duration falls back to the container's.
    *

@@ -58,13 +58,13 @@ public record ProcessResult(int exitCode, String stdout, String stderr, boolean 
 
   /** The last non-blank line of stderr (FFmpeg's own error), or of stdout when stderr is empty. */
   public String lastLine() {
-    String line = lastNonBlank(stderr);
-    return line.isEmpty() ? lastNonBlank(stdout) : line;
+    return lastNonBlank(stderr, lastNonBlank(stdout, ""));
   }
 
-  private static String lastNonBlank(String text) {
+  /** The last line of {@code text} that is not blank, trimmed; {@code none} when there is none. */
+  static String lastNonBlank(String text, String none) {
     List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1).trim();
+    return lines.isEmpty() ? none : lines.get(lines.size() - 1).trim();
   }
 
   private static CompletableFuture<String> drain(InputStream in) {

@@ -8,29 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Something to do when a job finishes: run a program, or POST the job to a URL. */
-public sealed interface Hook {
-
-  /**
-   * Runs a program from an argument list (never a shell). {@code {id}}, {@code {name}}, {@code
-   * {state}} and {@code {output}} in the arguments are replaced; the job's JSON arrives on stdin
-   * and in the environment as {@code OMNIVIBE_JOB_ID}, {@code OMNIVIBE_JOB_STATE} and {@code
-   * OMNIVIBE_OUTPUT}.
-   */
-  record Command(List<String> args) implements Hook {
-    public Command {
-      args = List.copyOf(args);
-    }
-  }
-
-  /** POSTs the job's JSON to {@code url}, retrying on connection errors, 429 and 5xx. */
-  record Webhook(URI url) implements Hook {}
+public sealed interface Hook permits CommandHook, WebhookHook {
 
   /**
    * A command hook whose program exists; relative names are looked up on {@code PATH}.
    *
    * @throws IllegalArgumentException naming the program when it is not found or not executable
    */
-  static Command command(List<String> args, Map<String, String> env) {
+  static CommandHook command(List<String> args, Map<String, String> env) {
     if (args == null || args.isEmpty() || args.get(0).isBlank()) {
       throw new IllegalArgumentException("a command hook needs a program to run");
     }
@@ -41,12 +26,12 @@ public sealed interface Hook {
         throw new IllegalArgumentException(
             "hook command '" + program + "' not found or not executable");
       }
-      return new Command(args);
+      return new CommandHook(args);
     }
     for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return new Command(args);
+        return new CommandHook(args);
       }
     }
     throw new IllegalArgumentException(
@@ -56,7 +41,7 @@ public sealed interface Hook {
   /**
    * @throws IllegalArgumentException unless {@code url} is an absolute http or https URL
    */
-  static Webhook webhook(String url) {
+  static WebhookHook webhook(String url) {
     URI u;
     try {
       u = URI.create(url.trim());
@@ -68,6 +53,6 @@ public sealed interface Hook {
       throw new IllegalArgumentException(
           "webhook '" + url + "' must be an http:// or https:// URL");
     }
-    return new Webhook(u);
+    return new WebhookHook(u);
   }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,20 +86,20 @@ public final class HookRunner implements JobListener, AutoCloseable {
   private void run(Hook hook, Job job, boolean checked) {
     long start = System.nanoTime();
     String what =
-        hook instanceof Hook.Command c
+        hook instanceof CommandHook c
             ? "command " + c.args().get(0)
-            : "webhook " + ((Hook.Webhook) hook).url();
+            : "webhook " + ((WebhookHook) hook).url();
     try {
-      if (hook instanceof Hook.Command c) {
+      if (hook instanceof CommandHook c) {
         command(c, job);
       } else {
         if (checked) {
-          settings.targets().check(((Hook.Webhook) hook).url());
+          settings.targets().check(((WebhookHook) hook).url());
         }
-        webhook((Hook.Webhook) hook, job);
+        webhook((WebhookHook) hook, job);
       }
       monitor.record(
-          hook instanceof Hook.Command ? "command" : "webhook",
+          hook instanceof CommandHook ? "command" : "webhook",
           "hooks",
           ms(start),
           Status.SUCCESS,
@@ -112,7 +109,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
         Thread.currentThread().interrupt();
       }
       monitor.record(
-          hook instanceof Hook.Command ? "command" : "webhook",
+          hook instanceof CommandHook ? "command" : "webhook",
           "hooks",
           ms(start),
           Status.ERROR,
@@ -125,7 +122,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  private void command(Hook.Command c, Job job) throws IOException, InterruptedException {
+  private void command(CommandHook c, Job job) throws IOException, InterruptedException {
     String output =
         job.result() == null || job.result().output() == null ? "" : job.result().output();
     List<String> args = new ArrayList<>();
@@ -166,7 +163,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
     return s.length() > 300 ? "…" + s.substring(s.length() - 300) : s;
   }
 
-  private void webhook(Hook.Webhook w, Job job) throws IOException, InterruptedException {
+  private void webhook(WebhookHook w, Job job) throws IOException, InterruptedException {
     String body = json.apply(job);
     HttpRequest.Builder req =
         HttpRequest.newBuilder(w.url())
@@ -176,7 +173,7 @@ public final class HookRunner implements JobListener, AutoCloseable {
             .header("X-OmniVibe-Event", "job." + job.state().name().toLowerCase(Locale.ROOT))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (settings.secret() != null && !settings.secret().isBlank()) {
-      req.header("X-OmniVibe-Signature", "sha256=" + hmac(settings.secret(), body));
+      req.header("X-OmniVibe-Signature", "sha256=" + WebhookSignature.of(settings.secret(), body));
     }
     String last = "";
     long wait = settings.backoff().toMillis();
@@ -200,16 +197,6 @@ public final class HookRunner implements JobListener, AutoCloseable {
       }
     }
     throw new IOException("gave up after " + (settings.retries() + 1) + " attempt(s): " + last);
-  }
-
-  static String hmac(String secret, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -64,8 +64,8 @@ public record Job(
   }
 
   /** A new job, version 0, queued at {@code createdAt}; set what else it needs on the builder. */
-  public static Builder create(String id, JobType type, QueueName queue, Instant createdAt) {
-    return new Builder(id, type, queue, createdAt);
+  public static JobBuilder create(String id, JobType type, QueueName queue, Instant createdAt) {
+    return new JobBuilder(id, type, queue, createdAt);
   }
 
   /** A new job of this workstation's own user, queued now. */
@@ -96,7 +96,7 @@ public record Job(
       TimeLimits limits,
       Instant now,
       String submittedBy) {
-    Builder b = create(id, type, queue, now);
+    JobBuilder b = create(id, type, queue, now);
     b.name = name;
     b.priority = priority;
     b.rank = rank;
@@ -107,8 +107,8 @@ public record Job(
     return b.build();
   }
 
-  public Builder edit() {
-    return new Builder(this);
+  public JobBuilder edit() {
+    return new JobBuilder(this);
   }
 
   /** This job moved to {@code next} at {@code at}; checks the transition table. */
@@ -118,11 +118,11 @@ public record Job(
 
   /**
    * The next version of this job in state {@code next}, for setting more fields before {@link
-   * Builder#build()}; checks the transition table.
+   * JobBuilder#build()}; checks the transition table.
    */
-  public Builder transition(JobState next, Instant at) {
+  public JobBuilder transition(JobState next, Instant at) {
     JobTransitions.check(id, state, next);
-    Builder b = edit();
+    JobBuilder b = edit();
     b.state = next;
     switch (next) {
       case RUNNING -> {
@@ -143,110 +143,5 @@ public record Job(
 
   public boolean isFollower() {
     return mergedInto != null;
-  }
-
-  /**
-   * The fields of a job being made: a new one ({@link #create}, version 0) or the next version of
-   * one ({@link #edit()}, version + 1). Identity fields are set once and never edited.
-   */
-  public static final class Builder {
-    private final String id;
-    private final JobType type;
-    private final long version;
-    private final Instant createdAt;
-    public String name;
-    public QueueName queue;
-    public int priority = Priority.DEFAULT;
-    public long rank;
-    public JobState state = JobState.QUEUED;
-    public int attempts;
-    public int retries;
-    public Payload payload;
-    public RetryPolicy retryPolicy;
-    public TimeLimits limits;
-    public String dedupKey;
-    public String mergedInto;
-    public boolean softwareOnly;
-    public boolean cached;
-    public Instant startedAt;
-    public Instant finishedAt;
-    public Instant notBefore;
-    public JobError error;
-    public JobResult result;
-    public String submittedBy = LOCAL;
-    public java.util.List<String> nodes = java.util.List.of();
-
-    private Builder(String id, JobType type, QueueName queue, Instant createdAt) {
-      this.id = id;
-      this.type = type;
-      this.version = 0;
-      this.createdAt = createdAt;
-      this.queue = queue;
-    }
-
-    private Builder(Job j) {
-      id = j.id;
-      type = j.type;
-      version = j.version + 1;
-      createdAt = j.createdAt;
-      name = j.name;
-      queue = j.queue;
-      priority = j.priority;
-      rank = j.rank;
-      state = j.state;
-      attempts = j.attempts;
-      retries = j.retries;
-      payload = j.payload;
-      retryPolicy = j.retryPolicy;
-      limits = j.limits;
-      dedupKey = j.dedupKey;
-      mergedInto = j.mergedInto;
-      softwareOnly = j.softwareOnly;
-      cached = j.cached;
-      startedAt = j.startedAt;
-      finishedAt = j.finishedAt;
-      notBefore = j.notBefore;
-      error = j.error;
-      result = j.result;
-      submittedBy = j.submittedBy;
-      nodes = j.nodes;
-    }
-
-    /** Records that the next attempt runs on {@code node}. */
-    public Builder ranOn(String node) {
-      java.util.List<String> next = new java.util.ArrayList<>(nodes);
-      next.add(node);
-      nodes = next;
-      return this;
-    }
-
-    public Job build() {
-      return new Job(
-          id,
-          name,
-          type,
-          queue,
-          priority,
-          rank,
-          state,
-          attempts,
-          retries,
-          version,
-          payload,
-          retryPolicy,
-          limits,
-          dedupKey,
-          mergedInto,
-          softwareOnly,
-          cached,
-          createdAt,
-          startedAt,
-          finishedAt,
-          notBefore,
-          error,
-          result,
-          submittedBy,
-          nodes);
-    }
   }
 }

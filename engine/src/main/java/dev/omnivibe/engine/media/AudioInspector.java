@@ -5,6 +5,7 @@ import static dev.omnivibe.engine.media.Bytes.le32;
 import static dev.omnivibe.engine.media.Bytes.startsWith;
 import static dev.omnivibe.engine.media.Bytes.u8;
 
+import dev.omnivibe.engine.ffmpeg.AudioStream;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class AudioInspector {
       throw new MediaException("not a WAV, MP3, M4A, OGG or FLAC audio file: " + file);
     }
     try {
-      Ffprobe.AudioStream stream = ffprobe.audio(file);
+      AudioStream stream = ffprobe.audio(file);
       return new AudioInfo(format, stream.durationSeconds(), stream.channels());
     } catch (IOException e) {
       throw new MediaException(

@@ -16,7 +16,7 @@ public interface Metrics {
   List<String> categories();
 
   /** The most recent samples that carried metadata (renders, say), newest last. */
-  List<PerformanceMonitor.Sample> recent(int limit);
+  List<Sample> recent(int limit);
 
   /** Running totals since this process started, per category and operation. */
   Collection<Totals> totals();

@@ -34,7 +34,7 @@ public final class PerformanceMonitor implements Metrics, Recorder {
   private final Clock clock;
   private final Store store;
   private final Map<String, MinuteBucket> buckets = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, MetricSeries>> series = new ConcurrentHashMap<>();
   private final Deque<Sample> recent = new ArrayDeque<>();
 
   /**
@@ -67,10 +67,10 @@ public final class PerformanceMonitor implements Metrics, Recorder {
     long minute = Math.floorDiv(now.getEpochSecond(), 60) * 60;
     boolean failed = status == Status.ERROR;
     // Hot path (every API request): two map lookups, no string building, one short lock.
-    Series series =
+    MetricSeries series =
         this.series
             .computeIfAbsent(category, k -> new ConcurrentHashMap<>())
-            .computeIfAbsent(name, k -> new Series(new Totals(category, name)));
+            .computeIfAbsent(name, k -> new MetricSeries(new Totals(category, name)));
     MinuteBucket b = series.current;
     if (b == null || b.minute.getEpochSecond() != minute) {
       Instant m = Instant.ofEpochSecond(minute);
@@ -92,18 +92,9 @@ public final class PerformanceMonitor implements Metrics, Recorder {
     }
   }
 
-  /** Where one operation's timings go now. */
-  private static final class Series {
-    final Totals totals;
-    volatile MinuteBucket current;
-
-    Series(Totals totals) {
-      this.totals = totals;
-    }
-  }
-
   /** Runs {@code work}, recording its duration; an exception records an error and is rethrown. */
-  public <T, E extends Exception> T track(String name, String category, Work<T, E> work) throws E {
+  public <T, E extends Exception> T track(String name, String category, TrackedWork<T, E> work)
+      throws E {
     long start = System.nanoTime();
     Status status = Status.ERROR;
     try {
@@ -113,12 +104,6 @@ public final class PerformanceMonitor implements Metrics, Recorder {
     } finally {
       record(name, category, (System.nanoTime() - start) / 1e6, status, Map.of());
     }
-  }
-
-  /** The body of {@link #track}. */
-  @FunctionalInterface
-  public interface Work<T, E extends Exception> {
-    T run() throws E;
   }
 
   /**
@@ -229,13 +214,4 @@ public final class PerformanceMonitor implements Metrics, Recorder {
       LOG.warn("performance roll-ups not saved, will try again: {}", e.getMessage());
     }
   }
-
-  /** One recorded operation. */
-  public record Sample(
-      String name,
-      String category,
-      double durationMs,
-      Status status,
-      Instant at,
-      Map<String, ?> metadata) {}
 }

@@ -20,24 +20,19 @@ import java.util.List;
  * a remux: FFmpeg spends microseconds per packet, and a long deck has tens of thousands.
  */
 public final class Mp4Writer implements AutoCloseable {
-  /** Video track facts; {@code sps}/{@code pps} are NAL units with their header byte. */
-  public record Video(
-      int width, int height, int timescale, int frameTicks, byte[] sps, byte[] pps) {}
-
-  /** Audio track facts: AAC-LC frames of 1024 samples. */
-  public record Audio(int sampleRate, int channels, byte[] audioSpecificConfig) {}
 
   private final Path output;
   private final Path videoData;
   private final FileChannel videoOut;
-  private final Video video;
-  private final Audio audio;
+  private final VideoTrack video;
+  private final AudioTrack audio;
   private final List<Integer> videoSizes = new ArrayList<>();
   private final List<Integer> presentation = new ArrayList<>();
   private final List<Integer> syncSamples = new ArrayList<>();
   private final List<byte[]> audioFrames = new ArrayList<>();
 
-  public Mp4Writer(Path output, Path workDir, Video video, Audio audio) throws IOException {
+  public Mp4Writer(Path output, Path workDir, VideoTrack video, AudioTrack audio)
+      throws IOException {
     this.output = output;
     this.video = video;
     this.audio = audio;
@@ -103,23 +98,21 @@ public final class Mp4Writer implements AutoCloseable {
       long videoPos = 0;
       int audioIndex = 0;
       for (Chunk c : layout.chunks) {
-        if (c.video) {
-          long length = c.bytes;
+        if (c.video()) {
+          long length = c.bytes();
           while (length > 0) {
             long n = in.transferTo(videoPos, length, out);
             videoPos += n;
             length -= n;
           }
         } else {
-          for (int k = 0; k < c.samples; k++) {
+          for (int k = 0; k < c.samples(); k++) {
             write(out, ByteBuffer.wrap(audioFrames.get(audioIndex++)));
           }
         }
       }
     }
   }
-
-  private record Chunk(boolean video, int firstSample, int samples, long bytes, long offset) {}
 
   private record Layout(List<Chunk> chunks, long bytes) {}
 
@@ -369,12 +362,12 @@ public final class Mp4Writer implements AutoCloseable {
     List<long[]> runs = new ArrayList<>();
     int chunkNumber = 0;
     for (Chunk c : layout.chunks) {
-      if (c.video != video) {
+      if (c.video() != video) {
         continue;
       }
       chunkNumber++;
-      if (runs.isEmpty() || runs.get(runs.size() - 1)[1] != c.samples) {
-        runs.add(new long[] {chunkNumber, c.samples});
+      if (runs.isEmpty() || runs.get(runs.size() - 1)[1] != c.samples()) {
+        runs.add(new long[] {chunkNumber, c.samples()});
       }
     }
     Box b = Box.full("stsc", 0, 0).u32(runs.size());
@@ -383,9 +376,9 @@ public final class Mp4Writer implements AutoCloseable {
   }
 
   private static Box co64(Layout layout, boolean video, long dataStart) {
-    List<Chunk> mine = layout.chunks.stream().filter(c -> c.video == video).toList();
+    List<Chunk> mine = layout.chunks.stream().filter(c -> c.video() == video).toList();
     Box b = Box.full("co64", 0, 0).u32(mine.size());
-    mine.forEach(c -> b.u64(dataStart + c.offset));
+    mine.forEach(c -> b.u64(dataStart + c.offset()));
     return b;
   }
 

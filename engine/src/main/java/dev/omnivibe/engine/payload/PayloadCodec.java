@@ -10,7 +10,9 @@ import dev.omnivibe.engine.deck.DeckJson;
 import dev.omnivibe.engine.deck.DeckReader;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.estimate.Workload;
+import dev.omnivibe.engine.hooks.CommandHook;
 import dev.omnivibe.engine.hooks.Hook;
+import dev.omnivibe.engine.hooks.WebhookHook;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
@@ -70,9 +72,9 @@ public final class PayloadCodec {
     if (!p.hooks().isEmpty()) {
       ArrayNode arr = n.putArray("hooks");
       for (Hook h : p.hooks()) {
-        if (h instanceof Hook.Webhook w) {
+        if (h instanceof WebhookHook w) {
           arr.addObject().put("webhook", w.url().toString());
-        } else if (h instanceof Hook.Command c) {
+        } else if (h instanceof CommandHook c) {
           ArrayNode args = arr.addObject().putArray("command");
           c.args().forEach(args::add);
         }
@@ -98,7 +100,7 @@ public final class PayloadCodec {
     Path baseDir = base.isNull() || base.isMissingNode() ? null : Path.of(base.asText());
     Deck deck;
     try {
-      deck = DeckReader.fromTree(n.get("deck"), baseDir);
+      deck = DeckReader.stored(n.get("deck"), baseDir);
     } catch (InvalidDeckException e) {
       throw new IllegalArgumentException("the stored deck cannot be read: " + e.getMessage(), e);
     }
@@ -109,11 +111,11 @@ public final class PayloadCodec {
     List<Hook> hooks = new ArrayList<>();
     for (JsonNode h : n.path("hooks")) {
       if (h.has("webhook")) {
-        hooks.add(new Hook.Webhook(URI.create(h.get("webhook").asText())));
+        hooks.add(new WebhookHook(URI.create(h.get("webhook").asText())));
       } else if (h.has("command")) {
         List<String> args = new ArrayList<>();
         h.get("command").forEach(a -> args.add(a.asText()));
-        hooks.add(new Hook.Command(args));
+        hooks.add(new CommandHook(args));
       }
     }
     return new RenderPayload(

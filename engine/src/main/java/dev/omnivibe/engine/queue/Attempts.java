@@ -2,6 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.TimeLimits;
@@ -16,7 +17,7 @@ final class Attempts {
   static Job next(
       Job running, Outcome outcome, StopReason stop, Instant now, RandomGenerator random) {
     if (outcome.succeeded()) {
-      Job.Builder b = running.transition(JobState.SUCCEEDED, now);
+      JobBuilder b = running.transition(JobState.SUCCEEDED, now);
       b.result = outcome.result();
       b.error = null;
       return b.build();
@@ -30,7 +31,7 @@ final class Attempts {
     FailureKind kind = stop != null ? stop.failure : outcome.failure();
     String message = stop != null ? limitMessage(stop, running.limits()) : outcome.message();
     if (kind.retryable() && running.retries() < running.retryPolicy().maxRetries()) {
-      Job.Builder b = running.transition(JobState.RETRY_WAIT, now);
+      JobBuilder b = running.transition(JobState.RETRY_WAIT, now);
       b.retries = running.retries() + 1;
       b.notBefore = now.plus(running.retryPolicy().delay(b.retries, random));
       b.error = new JobError(kind, message);
@@ -38,7 +39,7 @@ final class Attempts {
       b.softwareOnly = running.softwareOnly() || kind == FailureKind.ENCODER;
       return b.build();
     }
-    Job.Builder b = running.transition(JobState.FAILED, now);
+    JobBuilder b = running.transition(JobState.FAILED, now);
     b.error = new JobError(kind, message);
     return b.build();
   }

@@ -1,6 +1,7 @@
 package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobTransitions;
 import java.time.Instant;
@@ -57,7 +58,7 @@ final class Followers {
           || !JobTransitions.allowed(f.state(), leader.state())) {
         continue;
       }
-      Job.Builder b = f.transition(leader.state(), now);
+      JobBuilder b = f.transition(leader.state(), now);
       if (leader.state() == JobState.SUCCEEDED) {
         b.result = leader.result();
         b.cached = true;
@@ -84,7 +85,7 @@ final class Followers {
       if (f == null) {
         continue;
       }
-      Job.Builder b = f.state() == JobState.QUEUED ? f.edit() : f.transition(JobState.QUEUED, now);
+      JobBuilder b = f.state() == JobState.QUEUED ? f.edit() : f.transition(JobState.QUEUED, now);
       b.mergedInto = heir;
       out.add(b.build());
       if (heir == null) {

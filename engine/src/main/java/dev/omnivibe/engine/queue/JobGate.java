@@ -11,26 +11,10 @@ import java.util.function.Function;
  */
 @FunctionalInterface
 public interface JobGate {
-  JobGate OPEN = (job, jobs) -> Verdict.READY;
+  JobGate OPEN = (job, jobs) -> GateVerdict.READY;
 
   /**
    * @param jobs looks up any job by id (open or finished)
    */
-  Verdict check(Job job, Function<String, Optional<Job>> jobs);
-
-  /** What the gate said; {@code reason} is set for a failure. */
-  record Verdict(Kind kind, String reason) {
-    public static final Verdict READY = new Verdict(Kind.READY, null);
-    public static final Verdict WAIT = new Verdict(Kind.WAIT, null);
-
-    public static Verdict fail(String reason) {
-      return new Verdict(Kind.FAIL, reason);
-    }
-
-    public enum Kind {
-      READY,
-      WAIT,
-      FAIL
-    }
-  }
+  GateVerdict check(Job job, Function<String, Optional<Job>> jobs);
 }

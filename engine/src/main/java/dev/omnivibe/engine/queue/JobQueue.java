@@ -71,7 +71,7 @@ public final class JobQueue implements QueueControl, AutoCloseable {
       if (s.started) {
         throw new IllegalStateException("the queue is already started");
       }
-      Recovery.Result r = Recovery.run(s.store, s.clock.instant(), s.followers);
+      Recovered r = Recovery.run(s.store, s.clock.instant(), s.followers);
       r.jobs().forEach(s.open::place);
       s.nextRank = s.store.maxRank();
       s.started = true;

@@ -2,6 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Payload;
@@ -55,7 +56,7 @@ public record NewJob(
 
   Job create(
       String id, long rank, JobState state, String mergedInto, Instant startedAt, Instant now) {
-    Job.Builder b = Job.create(id, type, queue, now);
+    JobBuilder b = Job.create(id, type, queue, now);
     b.name = name;
     b.priority = priority;
     b.rank = rank;

@@ -1,6 +1,7 @@
 package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobConflictException;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
@@ -90,7 +91,7 @@ final class QueueCommands {
         id,
         cur -> {
           requireWaiting(cur, "re-prioritised");
-          Job.Builder b = cur.edit();
+          JobBuilder b = cur.edit();
           b.priority = priority;
           return b.build();
         });
@@ -117,7 +118,7 @@ final class QueueCommands {
     return change(
         id,
         cur -> {
-          Job.Builder b = cur.transition(JobState.QUEUED, s.clock.instant());
+          JobBuilder b = cur.transition(JobState.QUEUED, s.clock.instant());
           b.retries = 0;
           b.mergedInto = null;
           b.error = null;

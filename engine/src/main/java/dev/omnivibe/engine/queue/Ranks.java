@@ -1,6 +1,7 @@
 package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Ranks {
   }
 
   private static Job withRank(Job job, long rank) {
-    Job.Builder b = job.edit();
+    JobBuilder b = job.edit();
     b.rank = rank;
     return b.build();
   }

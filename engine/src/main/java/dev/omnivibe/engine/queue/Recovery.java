@@ -1,6 +1,7 @@
 package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.store.Store;
 import java.time.Instant;
@@ -20,11 +21,9 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
-  record Result(List<Job> jobs, int requeued) {}
-
   private Recovery() {}
 
-  static Result run(Store store, Instant now, Followers followers) {
+  static Recovered run(Store store, Instant now, Followers followers) {
     Map<String, Job> open = new LinkedHashMap<>();
     store
         .jobsIn(EnumSet.of(JobState.QUEUED, JobState.RUNNING, JobState.RETRY_WAIT))
@@ -32,7 +31,7 @@ final class Recovery {
     List<Job> changed = new ArrayList<>();
     int requeued = 0;
     for (Job j : List.copyOf(open.values())) {
-      Job.Builder b = null;
+      JobBuilder b = null;
       if (j.state() == JobState.RUNNING) {
         b = j.transition(JobState.QUEUED, now);
         requeued++;
@@ -55,6 +54,6 @@ final class Recovery {
         followers.add(j.mergedInto(), j.id());
       }
     }
-    return new Result(List.copyOf(open.values()), requeued);
+    return new Recovered(List.copyOf(open.values()), requeued);
   }
 }

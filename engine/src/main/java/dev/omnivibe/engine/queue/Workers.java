@@ -2,6 +2,7 @@ package dev.omnivibe.engine.queue;
 
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.platform.CancelToken;
@@ -132,13 +133,13 @@ final class Workers {
     List<Job> refused = new ArrayList<>();
     Job found = null;
     for (Job j : lane.ready) {
-      JobGate.Verdict v = s.gate.check(j, s::job);
-      if (v.kind() == JobGate.Verdict.Kind.READY) {
+      GateVerdict v = s.gate.check(j, s::job);
+      if (v.kind() == GateVerdict.Kind.READY) {
         found = j;
         break;
       }
-      if (v.kind() == JobGate.Verdict.Kind.FAIL) {
-        Job.Builder b = j.transition(JobState.FAILED, s.clock.instant());
+      if (v.kind() == GateVerdict.Kind.FAIL) {
+        JobBuilder b = j.transition(JobState.FAILED, s.clock.instant());
         b.error = new JobError(FailureKind.BAD_INPUT, v.reason());
         refused.add(b.build());
       }

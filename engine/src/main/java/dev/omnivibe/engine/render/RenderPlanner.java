@@ -4,6 +4,7 @@ import dev.omnivibe.engine.deck.OutputSettings;
 import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.deck.ResolvedSlide;
 import dev.omnivibe.engine.deck.TransitionType;
+import dev.omnivibe.engine.ffmpeg.FfmpegSource;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class RenderPlanner {
   /** A planner for an FFmpeg taken on trust, for tests that only look at the arguments. */
   public RenderPlanner(Path ffmpeg, PlanOptions options, String vaapiDevice) {
     this(
-        new FfmpegTools(ffmpeg, ffmpeg, FfmpegTools.Source.OPTION, "assumed", Map.of()),
+        new FfmpegTools(ffmpeg, ffmpeg, FfmpegSource.OPTION, "assumed", Map.of()),
         options,
         vaapiDevice);
   }

@@ -7,7 +7,9 @@ import dev.omnivibe.engine.h264.BlendedStream;
 import dev.omnivibe.engine.h264.NalUnit;
 import dev.omnivibe.engine.h264.SkipFrameWriter;
 import dev.omnivibe.engine.h264.UnsupportedStreamException;
+import dev.omnivibe.engine.mp4.AudioTrack;
 import dev.omnivibe.engine.mp4.Mp4Writer;
+import dev.omnivibe.engine.mp4.VideoTrack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -46,8 +48,8 @@ final class StreamAssembler {
             plan.gopFrames(),
             (nals, display, sync) -> writer[0].video(nals, display, sync));
     FrameRate rate = plan.timeline().rate();
-    Mp4Writer.Video video =
-        new Mp4Writer.Video(
+    VideoTrack video =
+        new VideoTrack(
             output.width(),
             output.height(),
             rate.numerator(),
@@ -56,7 +58,7 @@ final class StreamAssembler {
             stream.pps());
     byte[] asc = AdtsSplicer.audioSpecificConfig(adts.get(0));
     int channels = (asc[1] >> 3) & 0x0f;
-    Mp4Writer.Audio audio = new Mp4Writer.Audio(plan.timeline().sampleRate(), channels, asc);
+    AudioTrack audio = new AudioTrack(plan.timeline().sampleRate(), channels, asc);
     try (Mp4Writer w = new Mp4Writer(target, work, video, audio)) {
       writer[0] = w;
       for (int i = 0; i < segments.size(); i++) {

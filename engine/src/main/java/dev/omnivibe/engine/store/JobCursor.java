@@ -3,29 +3,23 @@ package dev.omnivibe.engine.store;
 import dev.omnivibe.engine.job.Job;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Comparator;
 
 /**
  * Position in the newest-first job listing: creation time in milliseconds, then id. Opaque to
  * callers (base64) so the encoding can change.
  */
-record JobCursor(long createdMillis, String id) {
-  static final Comparator<Job> NEWEST_FIRST =
-      Comparator.comparingLong((Job j) -> j.createdAt().toEpochMilli())
-          .thenComparing(Job::id)
-          .reversed();
-
-  static JobCursor of(Job job) {
+public record JobCursor(long createdMillis, String id) {
+  public static JobCursor of(Job job) {
     return new JobCursor(job.createdAt().toEpochMilli(), job.id());
   }
 
   /** True when {@code job} comes after this cursor in the listing. */
-  boolean before(Job job) {
+  public boolean before(Job job) {
     long t = job.createdAt().toEpochMilli();
     return t < createdMillis || (t == createdMillis && job.id().compareTo(id) < 0);
   }
 
-  String encode() {
+  public String encode() {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((createdMillis + "/" + id).getBytes(StandardCharsets.UTF_8));
@@ -34,7 +28,7 @@ record JobCursor(long createdMillis, String id) {
   /**
    * @throws IllegalArgumentException when the text is not a cursor this store gave out
    */
-  static JobCursor decode(String text) {
+  public static JobCursor decode(String text) {
     try {
       String s = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
       int slash = s.indexOf('/');

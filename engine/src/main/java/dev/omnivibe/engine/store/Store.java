@@ -1,5 +1,7 @@
 package dev.omnivibe.engine.store;
 
+import dev.omnivibe.engine.adapters.memory.MemoryStore;
+import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.omnivibe.engine.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.engine.adapters.redis.StreamBroker;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.queue.Outcome;

@@ -2,11 +2,12 @@ package dev.omnivibe.engine.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.adapters.redis.StreamBroker;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobState;
+import dev.omnivibe.engine.queue.GateVerdict;
 import dev.omnivibe.engine.queue.JobEvent;
-import dev.omnivibe.engine.queue.JobGate;
 import dev.omnivibe.engine.queue.JobListener;
 import dev.omnivibe.engine.queue.RemoteAttempts;
 import java.time.Duration;
@@ -81,11 +82,11 @@ public final class Dispatcher implements JobListener, AutoCloseable {
    * The gate's answer for a job the studio runs: it waits here, and its attempt is published (once)
    * the first time it is held. Called under the queue's lock, so it only records the id.
    */
-  public JobGate.Verdict hold(Job job) {
+  public GateVerdict hold(Job job) {
     if (held.add(job.id())) {
       toPublish.add(job.id());
     }
-    return JobGate.Verdict.WAIT;
+    return GateVerdict.WAIT;
   }
 
   /** True for a job whose current attempt the studio runs (it waits here). */

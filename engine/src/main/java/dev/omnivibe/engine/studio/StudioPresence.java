@@ -1,5 +1,7 @@
 package dev.omnivibe.engine.studio;
 
+import dev.omnivibe.engine.adapters.redis.NodeRegistry;
+import dev.omnivibe.engine.adapters.redis.StreamBroker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.omnivibe.engine.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.adapters.redis.SharedResults;
+import dev.omnivibe.engine.adapters.redis.StreamBroker;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobProgress;
@@ -75,7 +77,7 @@ public final class StudioWorkers implements AutoCloseable {
     this.handlers = Map.copyOf(handlers);
     this.capabilities = capabilities;
     this.clock = clock;
-    this.shared = new SharedResults(broker.commands(), dedupTtl, reclaimAfter);
+    this.shared = broker.results(dedupTtl, reclaimAfter);
     long every = Math.max(50, reclaimAfter.toMillis() / 4);
     beat.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     for (int i = 1; i <= capacity; i++) {

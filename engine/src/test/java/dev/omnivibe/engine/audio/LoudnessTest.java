@@ -32,12 +32,12 @@ class LoudnessTest {
   void aQuietRecordingIsBroughtToTheTargetAndFadedAtBothEnds() throws Exception {
     FfmpegTools tools = TestFfmpeg.real();
     Path quiet = tone(dir.resolve("quiet.wav"), 0.02);
-    Loudness.Measured before = Loudness.measure(tools, quiet, -16);
+    LoudnessMeasurement before = Loudness.measure(tools, quiet, -16);
     assertThat(before.integrated()).isLessThan(-30);
 
     Path out = dir.resolve("loud.wav");
     Loudness.normalize(tools, quiet, 3.0, -16, out);
-    Loudness.Measured after = Loudness.measure(tools, out, -16);
+    LoudnessMeasurement after = Loudness.measure(tools, out, -16);
     assertThat(after.integrated()).isBetween(-17.0, -15.0);
     assertThat(after.truePeak()).isLessThanOrEqualTo(-1.0);
 

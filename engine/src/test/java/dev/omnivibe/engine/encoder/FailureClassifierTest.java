@@ -71,8 +71,7 @@ class FailureClassifierTest {
       assertThat(FailureClassifier.classify(run.getValue()))
           .as(run.getKey() + " on its own")
           .isEqualTo(FailureReason.DRIVER_TOO_OLD);
-      FailureClassifier.Diagnosis onH200 =
-          FailureClassifier.diagnose(run.getKey(), run.getValue(), h200);
+      Diagnosis onH200 = FailureClassifier.diagnose(run.getKey(), run.getValue(), h200);
       assertThat(onH200.reason()).isEqualTo(FailureReason.NO_DEVICE);
       assertThat(onH200.detail())
           .startsWith("NVIDIA H200 has no NVENC encoder unit")
@@ -87,7 +86,7 @@ class FailureClassifierTest {
     String err = "[h264_qsv @ 0x5] Error initializing an internal MFX session: unsupported (-3)";
     assertThat(FailureClassifier.diagnose("h264_qsv", err, GpuInventory.none()).reason())
         .isEqualTo(FailureReason.NO_DEVICE);
-    FailureClassifier.Diagnosis intel =
+    Diagnosis intel =
         FailureClassifier.diagnose("h264_qsv", err, new GpuInventory(List.of("intel"), List.of()));
     assertThat(intel.reason()).isEqualTo(FailureReason.LIBRARY_MISSING);
     assertThat(intel.detail()).contains("libmfx1").contains("h264_vaapi");

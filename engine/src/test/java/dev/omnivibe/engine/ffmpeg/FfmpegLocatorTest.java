@@ -3,7 +3,6 @@ package dev.omnivibe.engine.ffmpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.omnivibe.engine.ffmpeg.FfmpegTools.Source;
 import dev.omnivibe.engine.testkit.TestFfmpeg;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ class FfmpegLocatorTest {
     Map<String, String> vars =
         Map.of("OMNIVIBE_FFMPEG", env.toString(), "PATH", path.getParent().toString());
     FfmpegLocator locator = new FfmpegLocator(vars, bundle(build("bundled", Map.of())), null);
-    assertThat(locator.locate(opt, conf).source()).isEqualTo(Source.OPTION);
-    assertThat(locator.locate(null, conf).source()).isEqualTo(Source.CONFIG);
+    assertThat(locator.locate(opt, conf).source()).isEqualTo(FfmpegSource.OPTION);
+    assertThat(locator.locate(null, conf).source()).isEqualTo(FfmpegSource.CONFIG);
     FfmpegTools fromEnv = locator.locate(null, null);
     assertThat(fromEnv.ffmpeg()).isEqualTo(env);
     assertThat(fromEnv.alternates()).as("a named build stands alone").isEmpty();
@@ -43,7 +42,7 @@ class FfmpegLocatorTest {
     FfmpegTools tools =
         new FfmpegLocator(Map.of("PATH", path.getParent().toString()), bundle(bundled), null)
             .locate(null, null);
-    assertThat(tools.source()).isEqualTo(Source.PATH);
+    assertThat(tools.source()).isEqualTo(FfmpegSource.PATH);
     assertThat(tools.ffprobe()).isEqualTo(path.resolveSibling("ffprobe"));
     assertThat(tools.version()).isEqualTo("fake-7.1");
     assertThat(tools.alternates()).extracting(FfmpegTools::ffmpeg).containsExactly(bundled);
@@ -59,7 +58,7 @@ class FfmpegLocatorTest {
     FfmpegTools tools =
         new FfmpegLocator(Map.of("PATH", debian.getParent().toString()), bundle(bundled), null)
             .locate(null, null);
-    assertThat(tools.source()).isEqualTo(Source.BUNDLED);
+    assertThat(tools.source()).isEqualTo(FfmpegSource.BUNDLED);
     assertThat(tools.build().fileOptions()).isTrue();
     assertThat(tools.choice().text())
         .contains("system ffmpeg 5.1.9-0+deb12u1 at " + debian)
@@ -120,8 +119,8 @@ class FfmpegLocatorTest {
 
   @Test
   void explainsWhatIsWrong() throws Exception {
-    Supplier<BundledFfmpeg.Unpacked> none =
-        () -> BundledFfmpeg.Unpacked.failed("no bundled build for this platform");
+    Supplier<UnpackedFfmpeg> none =
+        () -> UnpackedFfmpeg.failed("no bundled build for this platform");
     assertThatThrownBy(
             () -> new FfmpegLocator(Map.of(), none, null).locate(dir.resolve("nope/ffmpeg"), null))
         .isInstanceOf(FfmpegNotFoundException.class)
@@ -144,7 +143,7 @@ class FfmpegLocatorTest {
             () ->
                 new FfmpegLocator(
                         Map.of("OMNIVIBE_FFMPEG", broken.toString()),
-                        () -> BundledFfmpeg.Unpacked.failed("none"),
+                        () -> UnpackedFfmpeg.failed("none"),
                         null)
                     .locate(null, null))
         .isInstanceOf(FfmpegNotFoundException.class)
@@ -157,7 +156,7 @@ class FfmpegLocatorTest {
     Path log = dir.resolve("runs.log");
     Path counted = build("counted", Map.of("FAKE_RUN_LOG", log.toString()));
     Path cache = dir.resolve("cache/ffmpeg-builds.json");
-    Supplier<BundledFfmpeg.Unpacked> none = () -> BundledFfmpeg.Unpacked.failed("none");
+    Supplier<UnpackedFfmpeg> none = () -> UnpackedFfmpeg.failed("none");
     Map<String, String> vars = Map.of("PATH", counted.getParent().toString());
     new FfmpegLocator(vars, none, cache).locate(null, null);
     long first = Files.readAllLines(log).size();
@@ -193,7 +192,7 @@ class FfmpegLocatorTest {
     return folder.resolve("ffmpeg");
   }
 
-  private static Supplier<BundledFfmpeg.Unpacked> bundle(Path ffmpeg) {
-    return () -> new BundledFfmpeg.Unpacked(ffmpeg, ffmpeg.resolveSibling("ffprobe"), null);
+  private static Supplier<UnpackedFfmpeg> bundle(Path ffmpeg) {
+    return () -> new UnpackedFfmpeg(ffmpeg, ffmpeg.resolveSibling("ffprobe"), null);
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
+import dev.omnivibe.engine.adapters.memory.MemoryStore;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobProgress;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
@@ -14,7 +16,6 @@ import dev.omnivibe.engine.job.Payload;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.queue.JobEvent;
-import dev.omnivibe.engine.store.MemoryStore;
 import dev.omnivibe.engine.testkit.Await;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -93,7 +94,7 @@ class HookRunnerTest {
             null,
             null,
             T0);
-    Job.Builder b = q.to(JobState.RUNNING, T0).transition(state, T0);
+    JobBuilder b = q.to(JobState.RUNNING, T0).transition(state, T0);
     if (state == JobState.SUCCEEDED) {
       b.result = new JobResult("/out/launch.mp4", 10, "ab", "libx264", null, 1, 1, 1, 1, 1, null);
     }
@@ -123,7 +124,7 @@ class HookRunnerTest {
   @Test
   void aWebhookGetsTheJobSignedAndSurvivesTwoServerErrors() {
     failFirst = 2;
-    try (HookRunner r = runner(List.of(new Hook.Webhook(url())), "s3cret")) {
+    try (HookRunner r = runner(List.of(new WebhookHook(url())), "s3cret")) {
       fire(r, finished(JobState.SUCCEEDED));
       Await.until("the webhook", () -> !bodies.isEmpty());
     }
@@ -132,7 +133,7 @@ class HookRunnerTest {
     assertThat(headers.get(0))
         .containsEntry("event", "job.succeeded")
         .containsEntry("type", "application/json")
-        .containsEntry("signature", "sha256=" + HookRunner.hmac("s3cret", bodies.get(0)));
+        .containsEntry("signature", "sha256=" + WebhookSignature.of("s3cret", bodies.get(0)));
     assertThat(monitor.report("hooks", Duration.ofHours(1)).operations().get("webhook").count())
         .isEqualTo(1);
   }
@@ -141,7 +142,7 @@ class HookRunnerTest {
   void aRefusedWebhookIsNotRetriedAndTheFailureIsRecorded() {
     failFirst = 99;
     failWith = 400;
-    try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
+    try (HookRunner r = runner(List.of(new WebhookHook(url())), null)) {
       fire(r, finished(JobState.FAILED));
     }
     assertThat(attempts.get()).isEqualTo(1);
@@ -151,7 +152,7 @@ class HookRunnerTest {
   @Test
   void anUnreachableWebhookIsRetriedThenGivenUp() {
     receiver.stop(0);
-    try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
+    try (HookRunner r = runner(List.of(new WebhookHook(url())), null)) {
       fire(r, finished(JobState.SUCCEEDED));
     }
     assertThat(monitor.report("hooks", Duration.ofHours(1)).total().failures()).isEqualTo(1);
@@ -159,7 +160,7 @@ class HookRunnerTest {
 
   @Test
   void globalHooksAreForRendersNotTheNarrationBehindThem() {
-    try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
+    try (HookRunner r = runner(List.of(new WebhookHook(url())), null)) {
       Job q =
           Job.queued(
               "n-1",
@@ -179,7 +180,7 @@ class HookRunnerTest {
 
   @Test
   void onlyFinishedJobsFireHooks() {
-    try (HookRunner r = runner(List.of(new Hook.Webhook(url())), null)) {
+    try (HookRunner r = runner(List.of(new WebhookHook(url())), null)) {
       Job running = finished(JobState.SUCCEEDED).edit().build();
       r.onEvent(new JobEvent(JobEvent.Kind.PROGRESS, running, JobProgress.NONE));
       Job q =

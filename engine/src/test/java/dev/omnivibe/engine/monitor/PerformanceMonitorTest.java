@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.omnivibe.engine.store.SqliteStore;
+import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.IllegalTransitionException;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
@@ -156,7 +157,7 @@ class JobQueueTest {
     harness(1).queue.pause(QueueName.VIDEO);
     Job a = h.queue.submit(job("a", 2, "ok"));
     // A write whose answer was lost: the store moved on, this queue's copy did not.
-    Job.Builder b = a.edit();
+    JobBuilder b = a.edit();
     b.priority = 6;
     Job moved = b.build();
     h.store.update(moved);

@@ -2,13 +2,13 @@ package dev.omnivibe.engine.queue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.job.RetryPolicy;
 import dev.omnivibe.engine.job.TimeLimits;
-import dev.omnivibe.engine.store.SqliteStore;
 import dev.omnivibe.engine.store.Store;
 import dev.omnivibe.engine.testkit.Await;
 import dev.omnivibe.engine.testkit.MutableClock;

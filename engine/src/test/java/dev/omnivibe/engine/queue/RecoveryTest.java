@@ -24,7 +24,7 @@ class RecoveryTest {
       Job b = h.queue.submit(job("b", 5, "ok"));
       // The process "dies": its store still says RUNNING for a.
       h.store.close();
-      h.store = dev.omnivibe.engine.store.SqliteStore.open(h.db);
+      h.store = dev.omnivibe.engine.adapters.sqlite.SqliteStore.open(h.db);
       assertThat(h.store.job(a.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
       h.queue = null;
       h.open(1);

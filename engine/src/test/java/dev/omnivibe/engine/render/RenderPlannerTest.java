@@ -174,7 +174,7 @@ class RenderPlannerTest {
         new dev.omnivibe.engine.ffmpeg.FfmpegTools(
             Path.of("/usr/bin/ffmpeg"),
             Path.of("/usr/bin/ffprobe"),
-            dev.omnivibe.engine.ffmpeg.FfmpegTools.Source.PATH,
+            dev.omnivibe.engine.ffmpeg.FfmpegSource.PATH,
             old.version(),
             java.util.Map.of(),
             old,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.ResolvedDeck;
+import dev.omnivibe.engine.ffmpeg.FfmpegSource;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.Ffprobe;
 import dev.omnivibe.engine.platform.CancelToken;
@@ -259,11 +260,7 @@ class RendererTest {
     wrapper.toFile().setExecutable(true);
     FfmpegTools flaky =
         new FfmpegTools(
-            wrapper,
-            real.ffprobe(),
-            FfmpegTools.Source.ENVIRONMENT,
-            "9.9-test",
-            real.environment());
+            wrapper, real.ffprobe(), FfmpegSource.ENVIRONMENT, "9.9-test", real.environment());
     ResolvedDeck deck = TestDecks.resolve(TestDecks.tiny(dir.resolve("deck"), 2, 1.0, 0, null));
     Path out = dir.resolve("halfway.mp4");
     assertThatThrownBy(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnivibe.engine.job.FailureKind;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobBuilder;
 import dev.omnivibe.engine.job.JobError;
 import dev.omnivibe.engine.job.JobResult;
 import dev.omnivibe.engine.job.JobState;
@@ -77,7 +78,7 @@ public abstract class StoreContract {
     store.insert(j);
     Job running = j.to(JobState.RUNNING, T0.plusSeconds(1));
     store.update(running);
-    Job.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(9));
+    JobBuilder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(9));
     b.result =
         new JobResult(
             "/out/a.mp4",
@@ -231,7 +232,7 @@ public abstract class StoreContract {
       store.insert(j);
       Job running = j.to(JobState.RUNNING, T0);
       store.update(running);
-      Job.Builder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(60L * i));
+      JobBuilder b = running.transition(JobState.SUCCEEDED, T0.plusSeconds(60L * i));
       b.dedupKey = key;
       store.update(b.build());
     }
@@ -239,7 +240,7 @@ public abstract class StoreContract {
     store.insert(failed);
     Job failing = failed.to(JobState.RUNNING, T0);
     store.update(failing);
-    Job.Builder fb = failing.transition(JobState.FAILED, T0.plusSeconds(500));
+    JobBuilder fb = failing.transition(JobState.FAILED, T0.plusSeconds(500));
     fb.dedupKey = key;
     store.update(fb.build());
     assertThat(store.latestSucceeded(key, T0).map(Job::id)).contains("s2");

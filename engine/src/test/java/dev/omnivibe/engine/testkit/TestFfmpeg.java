@@ -1,6 +1,7 @@
 package dev.omnivibe.engine.testkit;
 
 import dev.omnivibe.engine.ffmpeg.FfmpegLocator;
+import dev.omnivibe.engine.ffmpeg.FfmpegSource;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.ffmpeg.ProcessResult;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class TestFfmpeg {
   public static FfmpegTools fake(Path dir, Map<String, String> behaviour) throws IOException {
     Path ffmpeg = installFake(dir);
     return new FfmpegTools(
-        ffmpeg, dir.resolve("ffprobe"), FfmpegTools.Source.OPTION, "fake-7.1", behaviour);
+        ffmpeg, dir.resolve("ffprobe"), FfmpegSource.OPTION, "fake-7.1", behaviour);
   }
 
   /** Runs the real ffmpeg with the given arguments and returns stdout; fails on error. */

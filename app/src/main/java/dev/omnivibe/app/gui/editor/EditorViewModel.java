@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.Formats;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.RenderRequest;
+import dev.omnivibe.engine.Inspection;
 import dev.omnivibe.engine.deck.FrameRate;
 import dev.omnivibe.engine.deck.InvalidDeckException;
 import dev.omnivibe.engine.deck.OutputSettings;
@@ -14,6 +14,7 @@ import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.job.QueueName;
+import dev.omnivibe.engine.request.RenderRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class EditorViewModel {
     RenderRequest request = request(json, base, enc);
     async.call(
         () -> {
-          Engine.Inspection i = engine.inspect(request);
+          Inspection i = engine.inspect(request);
           return new Checked(i.deck(), i.estimateSeconds());
         },
         c -> {

@@ -1,7 +1,7 @@
 package dev.omnivibe.app.gui.performance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnivibe.api.routes.PerformanceRoutes;
+import dev.omnivibe.api.json.ReportJson;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.Formats;
 import dev.omnivibe.engine.Engine;
@@ -146,7 +146,7 @@ public final class PerformanceViewModel {
                   ? ReportCsv.of(r).getBytes(StandardCharsets.UTF_8)
                   : new ObjectMapper()
                       .writerWithDefaultPrettyPrinter()
-                      .writeValueAsBytes(PerformanceRoutes.reportJson(r, hours));
+                      .writeValueAsBytes(ReportJson.of(r, hours));
           Files.write(file, bytes);
           return file;
         },

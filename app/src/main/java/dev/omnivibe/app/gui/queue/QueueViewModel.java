@@ -2,10 +2,10 @@ package dev.omnivibe.app.gui.queue;
 
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.engine.Engine;
-import dev.omnivibe.engine.QueueStatus;
 import dev.omnivibe.engine.job.Job;
 import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.queue.JobEvent;
+import dev.omnivibe.engine.queue.QueueStatus;
 import dev.omnivibe.engine.store.JobQuery;
 import java.nio.file.Path;
 import java.time.Clock;

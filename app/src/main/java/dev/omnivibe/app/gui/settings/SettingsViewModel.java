@@ -79,7 +79,7 @@ public final class SettingsViewModel {
   private int defaultWorkers(QueueName q) {
     return bench.engine().queues().stream()
         .filter(s -> s.name() == q)
-        .mapToInt(dev.omnivibe.engine.QueueStatus::workers)
+        .mapToInt(dev.omnivibe.engine.queue.QueueStatus::workers)
         .findFirst()
         .orElse(1);
   }

@@ -6,7 +6,7 @@ import dev.omnivibe.app.Settings;
 import dev.omnivibe.app.gui.Async;
 import dev.omnivibe.app.gui.GuiFixture;
 import dev.omnivibe.app.gui.Workbench;
-import dev.omnivibe.engine.cache.CaffeineCache;
+import dev.omnivibe.engine.adapters.caffeine.CaffeineCache;
 import dev.omnivibe.engine.job.QueueName;
 import dev.omnivibe.engine.platform.AppDirs;
 import java.net.URI;

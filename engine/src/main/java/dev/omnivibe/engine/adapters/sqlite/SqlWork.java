@@ -1,0 +1,7 @@
+package dev.omnivibe.engine.adapters.sqlite;
+
+import java.sql.SQLException;
+
+interface SqlWork {
+  void run() throws SQLException;
+}

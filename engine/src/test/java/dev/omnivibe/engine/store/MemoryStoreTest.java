@@ -1,8 +1,0 @@
-package dev.omnivibe.engine.store;
-
-class MemoryStoreTest extends StoreContract {
-  @Override
-  protected Store newStore() {
-    return new MemoryStore();
-  }
-}

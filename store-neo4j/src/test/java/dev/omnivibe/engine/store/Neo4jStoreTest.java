@@ -1,9 +1,0 @@
-package dev.omnivibe.engine.store;
-
-/** The Store contract on a real Neo4j (neo4j-harness, in process). */
-class Neo4jStoreTest extends StoreContract {
-  @Override
-  protected Store newStore() {
-    return TestNeo4j.emptyStore();
-  }
-}
