@@ -145,7 +145,21 @@ class StudioProcessTest {
     redis.stop();
     Thread.sleep(1500);
     redis.restart();
-    s.await("every job", l -> l.startsWith("ALLDONE"), 180);
+    try {
+      s.await("every job", l -> l.startsWith("ALLDONE"), 180);
+    } catch (AssertionError e) {
+      // What the other nodes and the shared log saw is what tells a lost job from a slow one.
+      Path log = dir.resolve("shared/executions.log");
+      throw new AssertionError(
+          e.getMessage()
+              + "\n--- a:\n"
+              + String.join("\n", a.lines())
+              + "\n--- b:\n"
+              + String.join("\n", b.lines())
+              + "\n--- executions.log:\n"
+              + (Files.exists(log) ? Files.readString(log) : "(none)"),
+          e);
+    }
     assertThat(s.lines()).contains("ALLDONE 60");
     List<String> runs = Files.readAllLines(dir.resolve("shared/executions.log"));
     Set<String> jobs = new HashSet<>();

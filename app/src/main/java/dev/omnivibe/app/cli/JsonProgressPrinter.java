@@ -54,6 +54,15 @@ final class JsonProgressPrinter implements ProgressPrinter {
     ObjectNode steps = n.putObject("stepMillis");
 
     r.stepTimes().forEach((k, v) -> steps.put(k, v.toMillis()));
+    ArrayNode timeline = n.putArray("timeline");
+    r.timeline()
+        .forEach(
+            s ->
+                timeline
+                    .addObject()
+                    .put("step", s.step())
+                    .put("startMs", s.startMillis())
+                    .put("endMs", s.endMillis()));
 
     if (r.fallbackReason() != null) {
       n.put("fallbackReason", r.fallbackReason());

@@ -2,6 +2,7 @@ package dev.omnivibe.engine.render;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param fallbackReason why the requested hardware encoder was abandoned, or null
  * @param stepTimes wall time per step, for the performance monitor
  * @param ffmpeg the FFmpeg build that encoded the video, in words ({@code FfmpegTools.name()})
+ * @param timeline when each step ran, from the render's start
  */
 public record RenderResult(
     Path output,
@@ -21,7 +23,12 @@ public record RenderResult(
     long bytes,
     Duration wallTime,
     Map<String, Duration> stepTimes,
-    String ffmpeg) {
+    String ffmpeg,
+    List<StepSpan> timeline) {
+
+  public RenderResult {
+    timeline = timeline == null ? List.of() : List.copyOf(timeline);
+  }
 
   /** Seconds of video produced per second of wall time. */
   public double speed() {

@@ -68,8 +68,11 @@ public final class Renderer {
       Files.createDirectories(out.getParent());
       Files.createDirectories(options.workRoot());
       work = Files.createTempDirectory(options.workRoot(), "omnivibe-render-");
+      StepLog log = new StepLog(started);
+      long t0 = System.nanoTime();
       RenderPlanner planner = new RenderPlanner(tools, options.plan(), options.vaapiDevice());
       RenderPlan plan = planner.plan(deck, profile, work);
+      log.ended("plan", t0);
       ProgressTracker tracker =
           new ProgressTracker(
               plan.totalWeight(), plan.timeline().durationSeconds(), listener, System::nanoTime);
@@ -82,7 +85,7 @@ public final class Renderer {
                 t.setDaemon(true);
                 return t;
               });
-      StepRunner steps = new StepRunner(tools, tracker, cancel, pool);
+      StepRunner steps = new StepRunner(tools, tracker, cancel, pool, log);
       DecodeCheck check = new DecodeCheck(tools);
       Future<?> audio = steps.submit(plan.audio().step());
       String fallback = null;
@@ -110,7 +113,9 @@ public final class Renderer {
       if (plan.blended()) {
         try {
           tracker.phase("writing");
+          long w0 = System.nanoTime();
           StreamAssembler.writeBlended(plan, deck.output(), adts, partial, work);
+          log.ended("write", w0);
           tracker.update("join", plan.muxWeight(), 1);
           written = true;
         } catch (UnsupportedStreamException e) {
@@ -148,7 +153,8 @@ public final class Renderer {
           Files.size(out),
           Duration.ofNanos(System.nanoTime() - started),
           steps.times(),
-          plan.profile().videoTools(tools).name());
+          plan.profile().videoTools(tools).name(),
+          log.spans());
     } catch (IOException e) {
       throw new RenderFailedException("render failed: " + describe(e), false, e);
     } catch (FfmpegFailedException e) {

@@ -32,8 +32,15 @@ final class StepRunner {
   private final CancelToken cancel;
   private final ExecutorService pool;
   private final Map<String, Duration> times = new ConcurrentHashMap<>();
+  private final StepLog log;
 
-  StepRunner(FfmpegTools tools, ProgressTracker tracker, CancelToken cancel, ExecutorService pool) {
+  StepRunner(
+      FfmpegTools tools,
+      ProgressTracker tracker,
+      CancelToken cancel,
+      ExecutorService pool,
+      StepLog log) {
+    this.log = log;
     this.tools = tools;
     this.tracker = tracker;
     this.cancel = cancel;
@@ -109,6 +116,7 @@ final class StepRunner {
       cancel.unregister(process);
     }
     times.merge(step.name(), Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+    log.ended(step.name(), t0);
     tracker.update(step.name(), step.weight(), 1);
     return process.stderrTail().stream().filter(l -> !l.isBlank()).toList();
   }
@@ -140,5 +148,6 @@ final class StepRunner {
     }
     RenderCancelledException.throwIf(cancel);
     times.put("join", Duration.ofNanos(System.nanoTime() - t0));
+    log.ended("join", t0);
   }
 }

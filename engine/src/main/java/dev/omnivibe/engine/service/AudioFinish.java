@@ -7,10 +7,12 @@ import dev.omnivibe.engine.deck.ResolvedDeck;
 import dev.omnivibe.engine.deck.ResolvedSlide;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.render.RenderResult;
+import dev.omnivibe.engine.render.StepSpan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,11 +53,18 @@ public final class AudioFinish {
   public static RenderResult music(
       FfmpegTools tools, RenderResult r, Path music, AudioSettings audio, Path dir)
       throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
     Files.createDirectories(dir);
     Path mixed = dir.resolve("with-music.mp4");
     MusicBed.mix(
         tools, r.output(), music, audio.musicVolume(), audio.duck(), r.videoSeconds(), mixed);
     Files.move(mixed, r.output(), StandardCopyOption.REPLACE_EXISTING);
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    Map<String, Duration> steps = new HashMap<>(r.stepTimes());
+    steps.put("music", took);
+    List<StepSpan> timeline = new ArrayList<>(r.timeline());
+    long from = r.wallTime().toMillis();
+    timeline.add(new StepSpan("music", from, from + took.toMillis()));
     return new RenderResult(
         r.output(),
         r.encoder(),
@@ -63,8 +72,9 @@ public final class AudioFinish {
         r.frames(),
         r.videoSeconds(),
         Files.size(r.output()),
-        r.wallTime(),
-        r.stepTimes(),
-        r.ffmpeg());
+        r.wallTime().plus(took),
+        steps,
+        r.ffmpeg(),
+        timeline);
   }
 }
