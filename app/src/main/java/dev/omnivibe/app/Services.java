@@ -57,7 +57,7 @@ public final class Services {
 
   public FfmpegTools ffmpeg(Path option) {
     Path configured = settings.get("ffmpeg.path").map(Path::of).orElse(null);
-    return new FfmpegLocator().locate(option, configured);
+    return new FfmpegLocator(dirs.ffmpegCache()).locate(option, configured);
   }
 
   /**

@@ -26,7 +26,8 @@ public final class Workstation {
   public static Workstation open(Path ffmpegOption) {
     AppDirs dirs = AppDirs.forCurrentUser();
     Path configured = Settings.load(dirs.config()).get("ffmpeg.path").map(Path::of).orElse(null);
-    return new Workstation(dirs, new FfmpegLocator().locate(ffmpegOption, configured));
+    return new Workstation(
+        dirs, new FfmpegLocator(dirs.ffmpegCache()).locate(ffmpegOption, configured));
   }
 
   public FfmpegTools tools() {

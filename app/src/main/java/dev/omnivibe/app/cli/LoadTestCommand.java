@@ -76,14 +76,15 @@ public final class LoadTestCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "TIME|N",
-      description = "Not measured: a time (default 2s) or, with --requests, a count (default 10%).")
+      description =
+          "Not measured: a time (default 2s) or, with --requests, a count (default 10%%).")
   String warmup;
 
   @Option(
       names = "--threshold",
       paramLabel = "RULE",
       description =
-          "Fail (exit 1) unless it holds: 'p95<500ms', 'errors<1%', 'rps>100'. Repeatable.")
+          "Fail (exit 1) unless it holds: 'p95<500ms', 'errors<1%%', 'rps>100'. Repeatable.")
   List<String> thresholds = new ArrayList<>();
 
   @Option(

@@ -23,6 +23,8 @@ final class BuildCache {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, FfmpegBuild>> TYPE = new TypeReference<>() {};
   private final Path file;
+  // Read once: the file holds every build's listings, and parsing it is most of a start-up's cost.
+  private Map<String, FfmpegBuild> loaded;
 
   /** A cache in {@code file}; null keeps nothing. */
   BuildCache(Path file) {
@@ -33,8 +35,11 @@ final class BuildCache {
     return stamp(ffmpeg) + "|" + stamp(ffprobe);
   }
 
-  Optional<FfmpegBuild> get(String identity) {
-    return Optional.ofNullable(read().get(identity));
+  synchronized Optional<FfmpegBuild> get(String identity) {
+    if (loaded == null) {
+      loaded = read();
+    }
+    return Optional.ofNullable(loaded.get(identity));
   }
 
   synchronized void put(String identity, FfmpegBuild build) {
@@ -45,6 +50,7 @@ final class BuildCache {
     // Entries of binaries that changed or vanished are dropped, so the file cannot grow forever.
     all.keySet().removeIf(k -> !k.equals(identity) && !current(k));
     all.put(identity, build);
+    loaded = Map.copyOf(all);
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), "ffmpeg-builds", ".tmp");
