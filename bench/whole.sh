@@ -3,8 +3,8 @@
 # the same FFmpeg build, medians of RUNS.
 #   bench/whole.sh [RUNS] [OUT_DIR]          (defaults 5, bench/target/whole)
 # Decks (bench/RichDeck): "rich" 10 slides of photo-like 1920x1080 texture, espeak-ng speech on
-# each, 5.5 s slides with 0.5 s fades, rendered at 1080p30; "rich60" the same with 60 s slides;
-# "small" 3 slides at 640x360 (the fixed cost). Writes OUT_DIR/whole.json and prints a table.
+# each, 6 s slides with 0.5 s fades, rendered at 1080p30; "rich60" the same with 60 s slides;
+# "small" 3 silent 2 s slides at 640x360 (the fixed cost). Writes OUT_DIR/whole.json and prints a table.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,9 +23,9 @@ bench() { java -XX:+UseSerialGC -Djava.awt.headless=true -cp "$CP" "$@"; }
 FF="${FFMPEG:-$(bench dev.omnivibe.bench.WhichFfmpeg)}"
 echo "FFmpeg: $FF ($("$FF" -version | head -1))"
 
-[ -f "$OUT/rich/deck.json" ] || bench dev.omnivibe.bench.RichDeck "$OUT/rich" 10 5.5 1920 1080 30 >/dev/null
+[ -f "$OUT/rich/deck.json" ] || bench dev.omnivibe.bench.RichDeck "$OUT/rich" 10 6 1920 1080 30 >/dev/null
 [ -f "$OUT/rich60/deck.json" ] || bench dev.omnivibe.bench.RichDeck "$OUT/rich60" 10 60 1920 1080 30 >/dev/null
-[ -f "$OUT/small/deck.json" ] || bench dev.omnivibe.bench.RichDeck "$OUT/small" 3 1.5 640 360 30 >/dev/null
+[ -f "$OUT/small/deck.json" ] || bench dev.omnivibe.bench.RichDeck "$OUT/small" 3 2 640 360 30 quiet >/dev/null
 
 now() { date +%s%N; }
 # Seconds one command takes, start to exit, as the shell sees it.
@@ -34,14 +34,18 @@ product() { ./omnivibe render "$OUT/$1/deck.json" -o "$OUT/$1.mp4" --ffmpeg "$FF
 seed() { rm -rf "$OUT/seed-work"; bench/seed.sh "$FF" "$OUT/$1/seed.txt" "$2" "$OUT/seed-work" "$OUT/$1-seed.mp4"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-product small >/dev/null # warm the OS file cache and the FFmpeg build cache once
+# Once untimed: warms the OS file cache, and proves every side works before anything is timed.
+for deck in small rich rich60; do
+  product "$deck" | tail -1 | grep -q '"event":"done"' || { echo "omnivibe render failed on $deck" >&2; exit 1; }
+done
+seed rich 6 || { echo "the seed pipeline failed" >&2; exit 1; }
 declare -A T
 for i in $(seq "$RUNS"); do
   # Paired and alternated, so drift on a noisy machine falls on both sides alike.
   if ((i % 2)); then
-    T[rich]+="$(timed product rich) "; T[seed]+="$(timed seed rich 5.5) "
+    T[rich]+="$(timed product rich) "; T[seed]+="$(timed seed rich 6) "
   else
-    T[seed]+="$(timed seed rich 5.5) "; T[rich]+="$(timed product rich) "
+    T[seed]+="$(timed seed rich 6) "; T[rich]+="$(timed product rich) "
   fi
   T[rich60]+="$(timed product rich60) "
   T[small]+="$(timed product small) "
@@ -62,10 +66,10 @@ cat > "$OUT/whole.json" <<JSON
  "samples": {"rich": "${T[rich]}", "seed": "${T[seed]}", "rich60": "${T[rich60]}", "small": "${T[small]}"}}
 JSON
 printf '%-44s %8s\n' "whole process, median of $RUNS" "seconds"
-printf '%-44s %8s\n' "omnivibe render, rich deck (10 × 5.5 s 1080p)" "$RICH"
+printf '%-44s %8s\n' "omnivibe render, rich deck (10 × 6 s 1080p)" "$RICH"
 printf '%-44s %8s\n' "seed pipeline, same deck, same FFmpeg" "$SEED"
 printf '%-44s %7sx\n' "speed-up" "$RATIO"
-printf '%-44s %8s  (%sx the 5.5 s deck)\n' "omnivibe render, 60 s slides" "$RICH60" "$LONG"
+printf '%-44s %8s  (%sx the 6 s deck)\n' "omnivibe render, 60 s slides" "$RICH60" "$LONG"
 printf '%-44s %8s\n' "omnivibe render, 3 slides 640x360" "$SMALL"
 printf '%-44s %8s\n' "rich deck in-process (the CLI's own figure)" "$INPROC"
 echo "timeline of one rich render (ms from the render's start): $TIMELINE"

@@ -125,6 +125,7 @@ public final class Services {
     EngineConfig config =
         new EngineConfig(dataDir, tools)
             .encoderCache(dirs.encoderCache())
+            .calibration(dirs.cache().resolve("calibration.json"))
             .hooks(hooks())
             .hookJson(JobJson::hookDocument);
     // Clean-up on the maintenance queue: every maintenance.every-hours (0 = only by hand), and

@@ -19,11 +19,13 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a deck like the ones users render: 1920x1080 slides full of photo-like texture and
- * gradients (large PNGs that do not compress away), real speech from espeak-ng on every slide, and
- * fades between slides. {@code seed.txt} lists the images and narrations for the seed's pipeline.
+ * Writes a deck like the ones users render: slides at the output size full of photo-like texture
+ * and gradients (large PNGs that do not compress away), real speech from espeak-ng on every slide,
+ * and fades between slides. {@code seed.txt} lists the images and narrations for the seed's
+ * pipeline.
  *
- * <p>{@code RichDeck DIR SLIDES SLIDE_SECONDS OUT_W OUT_H FPS}
+ * <p>{@code RichDeck DIR SLIDES SLIDE_SECONDS OUT_W OUT_H FPS [quiet]} ({@code quiet}: no
+ * narration)
  */
 public final class RichDeck {
   private static final String[] LINES = {
@@ -42,15 +44,18 @@ public final class RichDeck {
   private RichDeck() {}
 
   public static void main(String[] a) throws Exception {
-    if (a.length != 6) {
-      System.err.println("usage: RichDeck DIR SLIDES SLIDE_SECONDS OUT_W OUT_H FPS");
+    if (a.length != 6 && !(a.length == 7 && a[6].equals("quiet"))) {
+      System.err.println("usage: RichDeck DIR SLIDES SLIDE_SECONDS OUT_W OUT_H FPS [quiet]");
       System.exit(2);
     }
     Path dir = Path.of(a[0]);
     int slides = Integer.parseInt(a[1]);
     double seconds = Double.parseDouble(a[2]);
+    int width = Integer.parseInt(a[3]);
+    int height = Integer.parseInt(a[4]);
     Files.createDirectories(dir.resolve("slides"));
     Files.createDirectories(dir.resolve("audio"));
+    boolean quiet = a.length == 7;
     Espeak speech = Espeak.locate(System.getenv());
     ObjectMapper json = new ObjectMapper();
     ObjectNode deck = json.createObjectNode();
@@ -59,12 +64,15 @@ public final class RichDeck {
     for (int i = 0; i < slides; i++) {
       String image = String.format("slides/%02d.png", i + 1);
       String narration = String.format("audio/%02d.wav", i + 1);
-      ImageIO.write(photo(i, 1920, 1080), "png", dir.resolve(image).toFile());
+      ImageIO.write(photo(i, width, height), "png", dir.resolve(image).toFile());
       Path wav = dir.resolve(narration);
-      if (!Files.exists(wav)) {
+      if (!quiet && !Files.exists(wav)) {
         speech.speak(new SpeechRequest(LINES[i % LINES.length], "en-us", 160), wav);
       }
-      ObjectNode s = list.addObject().put("image", image).put("narration", narration);
+      ObjectNode s = list.addObject().put("image", image);
+      if (!quiet) {
+        s.put("narration", narration);
+      }
       s.put("duration", seconds);
       if (i + 1 < slides) {
         s.putObject("transition").put("type", "fade").put("duration", 0.5);
@@ -72,8 +80,8 @@ public final class RichDeck {
       seed.add(dir.resolve(image).toAbsolutePath() + "\t" + wav.toAbsolutePath());
     }
     deck.putObject("output")
-        .put("width", Integer.parseInt(a[3]))
-        .put("height", Integer.parseInt(a[4]))
+        .put("width", width)
+        .put("height", height)
         .put("fps", Integer.parseInt(a[5]))
         .put("quality", "standard");
     json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("deck.json").toFile(), deck);

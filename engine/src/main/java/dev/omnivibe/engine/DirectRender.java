@@ -76,12 +76,15 @@ public final class DirectRender {
     List<SpokenSlide> spoken = deck.spokenSlides();
     narrator.check(spoken);
     MediaResolver media = MediaResolver.relativeTo(deck.baseDir());
-    preparation.prepare(deck, media);
+    PreparedDeck prepared = preparation.prepare(deck, media);
     Files.createDirectories(workRoot);
     Path work = Files.createTempDirectory(workRoot, "omnivibe-direct-");
     try {
-      Deck narrated = deck.withNarrations(speak(spoken, work, listener, cancel));
-      PreparedDeck prepared = preparation.prepare(narrated, media);
+      if (!spoken.isEmpty()) {
+        // Spoken slides last as long as their speech: prepare again with the spoken files.
+        Deck narrated = deck.withNarrations(speak(spoken, work, listener, cancel));
+        prepared = preparation.prepare(narrated, media);
+      }
       return pipeline.render(prepared, output, profile, listener, cancel, work.resolve("audio"));
     } finally {
       FileTrees.deleteQuietly(work);

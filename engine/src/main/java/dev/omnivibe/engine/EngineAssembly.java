@@ -21,6 +21,7 @@ import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.render.RenderOptions;
 import dev.omnivibe.engine.render.Renderer;
 import dev.omnivibe.engine.service.AssetStore;
+import dev.omnivibe.engine.service.Calibration;
 import dev.omnivibe.engine.service.CleanupJobHandler;
 import dev.omnivibe.engine.service.DataFolder;
 import dev.omnivibe.engine.service.Encoders;
@@ -114,8 +115,12 @@ final class EngineAssembly {
             audio);
     Narrations narrations = new Narrations(cache);
     AssetStore assets = new AssetStore(studio != null ? studio.assetsDir() : folder.assets());
+    Renderer renderer =
+        new Renderer(
+            config.tools,
+            new RenderOptions(folder.work(), config.plan, EncoderProbe.vaapiDevice()));
     Map<JobType, JobHandler> handlers =
-        handlers(encoders, preparation, monitor, estimator, narrator, narrations, assets);
+        handlers(renderer, encoders, preparation, monitor, estimator, narrator, narrations, assets);
     Map<QueueName, Integer> workers = encoders.workers(config.workers);
     JobQueue queue =
         new JobQueue(
@@ -180,10 +185,23 @@ final class EngineAssembly {
         hooks,
         config.hooks.targets(),
         node,
-        new Maintenance(queue, monitor));
+        new Maintenance(
+            queue,
+            monitor,
+            config.calibration == null
+                ? null
+                : new Calibration(
+                    config.calibration,
+                    folder.work(),
+                    renderer,
+                    preparation,
+                    config.tools,
+                    encoders,
+                    estimator)));
   }
 
   private Map<JobType, JobHandler> handlers(
+      Renderer renderer,
       Encoders encoders,
       DeckPreparation preparation,
       PerformanceMonitor monitor,
@@ -191,10 +209,6 @@ final class EngineAssembly {
       Narrator narrator,
       Narrations narrations,
       AssetStore assets) {
-    Renderer renderer =
-        new Renderer(
-            config.tools,
-            new RenderOptions(folder.work(), config.plan, EncoderProbe.vaapiDevice()));
     Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
     handlers.put(
         JobType.RENDER,

@@ -29,6 +29,7 @@ public final class EngineConfig {
   RandomGenerator random = new java.util.SplittableRandom();
   PlanOptions plan = PlanOptions.defaults();
   Path encoderCache;
+  Path calibration;
   dev.omnivibe.engine.tts.SpeechEngine speech;
   Duration cleanupEvery = Duration.ofHours(6);
   Duration outputRetention;
@@ -142,6 +143,16 @@ public final class EngineConfig {
 
   public EngineConfig plan(PlanOptions plan) {
     this.plan = plan;
+    return this;
+  }
+
+  /**
+   * Where this machine's calibration renders are kept. When set, an engine that has none for its
+   * FFmpeg and encoder renders three small decks once in the background, so the first estimate is
+   * measured rather than a cautious guess. Null (the default) skips calibration.
+   */
+  public EngineConfig calibration(Path file) {
+    this.calibration = file;
     return this;
   }
 

@@ -8,6 +8,7 @@ import dev.omnivibe.engine.deck.Problem;
 import dev.omnivibe.engine.render.RenderProgress;
 import dev.omnivibe.engine.render.RenderResult;
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * {@code --json-progress}: one JSON object per line on stdout. Every line has an {@code event}:
@@ -38,7 +39,7 @@ final class JsonProgressPrinter implements ProgressPrinter {
   }
 
   @Override
-  public int done(RenderResult r, String ffmpegChoice) {
+  public int done(RenderResult r, String ffmpegChoice, Map<String, Long> phases) {
     ObjectNode n =
         JSON.createObjectNode()
             .put("event", "done")
@@ -54,6 +55,12 @@ final class JsonProgressPrinter implements ProgressPrinter {
     ObjectNode steps = n.putObject("stepMillis");
 
     r.stepTimes().forEach((k, v) -> steps.put(k, v.toMillis()));
+    ObjectNode process = n.putObject("processMillis");
+    for (String phase : new String[] {"main", "start", "ffmpeg", "deck", "render"}) {
+      if (phases.containsKey(phase)) {
+        process.put(phase, phases.get(phase));
+      }
+    }
     ArrayNode timeline = n.putArray("timeline");
     r.timeline()
         .forEach(

@@ -61,6 +61,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PhaseClock phases = PhaseClock.sinceProcessStart();
+    phases.markAt("main", dev.omnivibe.app.Launcher.MAIN_NANOS);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter printer =
@@ -71,7 +73,9 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Workstation ws;
     try {
+      phases.mark("start");
       ws = Workstation.open(ffmpeg);
+      phases.mark("ffmpeg");
     } catch (FfmpegNotFoundException e) {
       return printer.failed(e.getMessage());
     }
@@ -80,6 +84,7 @@ public final class RenderCommand implements Callable<Integer> {
     try {
       deck = DeckReader.read(deckFile);
       profile = EncoderSelector.select(encoder, ws.encoders(false), ws.tools());
+      phases.mark("deck");
     } catch (InvalidDeckException e) {
       return printer.badInput(e.problems().toArray(Problem[]::new));
     } catch (IllegalArgumentException e) {
@@ -102,7 +107,8 @@ public final class RenderCommand implements Callable<Integer> {
       RenderListener listener = printer::progress;
       // Checks the whole deck (media, music, spoken words) before anything runs.
       RenderResult result = ws.renderer().render(deck, output, profile, listener, cancel);
-      return printer.done(result, ws.tools().choice().text());
+      phases.mark("render");
+      return printer.done(result, ws.tools().choice().text(), phases.marks());
     } catch (InvalidDeckException e) {
       return printer.badInput(e.problems().toArray(Problem[]::new));
     } catch (RenderFailedException e) {

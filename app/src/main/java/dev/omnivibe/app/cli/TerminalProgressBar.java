@@ -6,6 +6,7 @@ import dev.omnivibe.engine.render.RenderProgress;
 import dev.omnivibe.engine.render.RenderResult;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A one-line progress bar ({@code [#####-----] 45% 12.3x ETA 0:04}) redrawn in place on a terminal;
@@ -61,7 +62,7 @@ final class TerminalProgressBar implements ProgressPrinter {
   }
 
   @Override
-  public int done(RenderResult r, String ffmpegChoice) {
+  public int done(RenderResult r, String ffmpegChoice, Map<String, Long> phases) {
     endLine();
     err.printf(
         Locale.ROOT,

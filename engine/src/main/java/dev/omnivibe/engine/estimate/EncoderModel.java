@@ -1,32 +1,32 @@
 package dev.omnivibe.engine.estimate;
 
 /**
- * Render time of one encoder as {@code a * uniqueFrames + b * outputSeconds}, fitted by least
- * squares to measured renders. With fewer than three renders, or when the fit is ill-posed (all
- * renders alike), the cautious default is scaled by how far off it was on average.
+ * Render time of one encoder as {@code a * pixelFrames + b * outputSeconds + c}: drawing frames,
+ * writing seconds, and what every render costs whatever its size (starting FFmpeg, planning),
+ * fitted by least squares to measured renders. Fewer than three renders, or renders too alike to
+ * tell the terms apart, fit what they can; with nothing measured at all the estimate is a
+ * deliberately cautious default until the engine's calibration renders (or real ones) arrive.
  */
 final class EncoderModel {
-  /** Deliberately slow (about 5x this machine's software renders) until history exists. */
+  /** Deliberately slow (about 5x this machine's software renders) until something is measured. */
   static final double DEFAULT_PER_FRAME = 0.1;
 
   static final double DEFAULT_PER_SECOND = 0.05;
-  private double ff;
-  private double fs;
-  private double ss;
-  private double fy;
-  private double sy;
+  // Normal equations over x = (pixelFrames, outputSeconds, 1) and the measured seconds y.
+  private final double[][] xx = new double[3][3];
+  private final double[] xy = new double[3];
   private double actual;
   private double predicted;
   private int n;
 
   synchronized void learn(Workload w, double seconds) {
-    double f = w.uniqueFrames();
-    double s = w.outputSeconds();
-    ff += f * f;
-    fs += f * s;
-    ss += s * s;
-    fy += f * seconds;
-    sy += s * seconds;
+    double[] x = {w.pixelFrames(), w.outputSeconds(), 1};
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        xx[i][j] += x[i] * x[j];
+      }
+      xy[i] += x[i] * seconds;
+    }
     actual += seconds;
     predicted += fallback(w);
     n++;
@@ -37,22 +37,71 @@ final class EncoderModel {
   }
 
   synchronized double seconds(Workload w) {
+    double[] x = {w.pixelFrames(), w.outputSeconds(), 1};
     if (n >= 3) {
-      double det = ff * ss - fs * fs;
-      // Near-singular: every render had the same frames-per-second mix; the split is unknowable.
-      if (Math.abs(det) > 1e-9 * ff * ss) {
-        double a = (fy * ss - sy * fs) / det;
-        double b = (sy * ff - fy * fs) / det;
-        if (a >= 0 && b >= 0) {
-          return a * w.uniqueFrames() + b * w.outputSeconds();
-        }
+      // All three terms, then the two variable ones without the fixed cost.
+      double[] c = solve(new int[] {0, 1, 2});
+      if (c == null) {
+        c = solve(new int[] {0, 1});
+      }
+      if (c != null) {
+        return c[0] * x[0] + c[1] * x[1] + c[2] * x[2];
       }
     }
     double scale = n == 0 || predicted == 0 ? 1 : actual / predicted;
     return fallback(w) * scale;
   }
 
+  /**
+   * Least squares over the terms named by {@code terms}; null when the renders cannot tell them
+   * apart (a near-singular system) or a cost comes out negative.
+   */
+  private double[] solve(int[] terms) {
+    int k = terms.length;
+    double[][] a = new double[k][k + 1];
+    double scale = 0;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        a[i][j] = xx[terms[i]][terms[j]];
+        scale = Math.max(scale, Math.abs(a[i][j]));
+      }
+      a[i][k] = xy[terms[i]];
+    }
+    // Gaussian elimination with partial pivoting on a 2x2 or 3x3 system.
+    for (int col = 0; col < k; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < k; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] tmp = a[col];
+      a[col] = a[pivot];
+      a[pivot] = tmp;
+      if (Math.abs(a[col][col]) <= 1e-9 * scale) {
+        return null;
+      }
+      for (int r = 0; r < k; r++) {
+        if (r != col) {
+          double f = a[r][col] / a[col][col];
+          for (int c = col; c <= k; c++) {
+            a[r][c] -= f * a[col][c];
+          }
+        }
+      }
+    }
+    double[] out = new double[3];
+    for (int i = 0; i < k; i++) {
+      double v = a[i][k] / a[i][i];
+      if (v < -1e-12) {
+        return null;
+      }
+      out[terms[i]] = Math.max(0, v);
+    }
+    return out;
+  }
+
   private static double fallback(Workload w) {
-    return DEFAULT_PER_FRAME * w.uniqueFrames() + DEFAULT_PER_SECOND * w.outputSeconds();
+    return DEFAULT_PER_FRAME * w.pixelFrames() + DEFAULT_PER_SECOND * w.outputSeconds();
   }
 }

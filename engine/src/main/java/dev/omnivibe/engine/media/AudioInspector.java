@@ -21,7 +21,16 @@ public final class AudioInspector {
     this.ffprobe = ffprobe;
   }
 
+  private static final FileMemo<AudioInfo> MEMO = new FileMemo<>();
+
+  /**
+   * @throws MediaException naming what is wrong with the file
+   */
   public AudioInfo inspect(Path file) throws MediaException {
+    return MEMO.get(file, this::read);
+  }
+
+  private AudioInfo read(Path file) throws MediaException {
     byte[] d = Bytes.readFile(file);
     if (startsWith(d, 0, "RIFF") && startsWith(d, 8, "WAVE")) {
       return wav(d);

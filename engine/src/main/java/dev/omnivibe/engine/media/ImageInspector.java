@@ -21,7 +21,16 @@ public final class ImageInspector {
   static final int MAX_SIDE = 16_384;
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
 
+  private static final FileMemo<ImageInfo> MEMO = new FileMemo<>();
+
+  /**
+   * @throws MediaException naming what is wrong with the file
+   */
   public ImageInfo inspect(Path file) throws MediaException {
+    return MEMO.get(file, ImageInspector::read);
+  }
+
+  private static ImageInfo read(Path file) throws MediaException {
     byte[] d = Bytes.readFile(file);
     ImageInfo info;
     if (startsWithMagic(d)) {

@@ -64,6 +64,7 @@ public final class PayloadCodec {
     n.put("output", p.output().toString());
     n.put("uniqueFrames", p.workload().uniqueFrames());
     n.put("outputSeconds", p.workload().outputSeconds());
+    n.put("megapixels", p.workload().megapixels());
     n.put("presentation", p.presentation());
     if (!p.needs().isEmpty()) {
       ObjectNode needs = n.putObject("needs");
@@ -122,7 +123,12 @@ public final class PayloadCodec {
         deck,
         n.path("encoder").asText("auto"),
         Path.of(n.path("output").asText()),
-        new Workload(n.path("uniqueFrames").asLong(), n.path("outputSeconds").asDouble()),
+        new Workload(
+            n.path("uniqueFrames").asLong(),
+            n.path("outputSeconds").asDouble(),
+            // Payloads stored before frames were weighted by size: the deck's own output size.
+            n.path("megapixels")
+                .asDouble(deck.output().width() * (double) deck.output().height() / 1e6)),
         n.path("presentation").asText(null),
         needs,
         hooks);

@@ -42,10 +42,13 @@ public final class Forecasts {
   public static void learnHistory(Store store, Instant now, RenderEstimator estimator) {
     for (Job j : store.succeededSince(now.minus(Duration.ofDays(30)), 500)) {
       if (j.type() == JobType.RENDER && j.result() != null && !j.cached()) {
-        estimator.learn(
-            j.result().encoder(),
-            new Workload(j.result().uniqueFrames(), j.result().videoSeconds()),
-            j.result().wallMillis() / 1000.0);
+        Workload work;
+        try {
+          work = PayloadCodec.render(j).workload();
+        } catch (IllegalArgumentException e) {
+          work = new Workload(j.result().uniqueFrames(), j.result().videoSeconds());
+        }
+        estimator.learn(j.result().encoder(), work, j.result().wallMillis() / 1000.0);
       }
     }
   }

@@ -22,11 +22,16 @@ public final class Maintenance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
   private final JobQueue queue;
   private final PerformanceMonitor monitor;
+  private final Calibration calibration;
   private ScheduledExecutorService timer;
 
-  public Maintenance(JobQueue queue, PerformanceMonitor monitor) {
+  /**
+   * @param calibration measures render costs once in the background; null for none
+   */
+  public Maintenance(JobQueue queue, PerformanceMonitor monitor, Calibration calibration) {
     this.queue = queue;
     this.monitor = monitor;
+    this.calibration = calibration;
   }
 
   /**
@@ -34,6 +39,12 @@ public final class Maintenance implements AutoCloseable {
    * @param cleanupEvery null: clean-ups only when asked
    */
   public void start(Duration tickEvery, Duration cleanupEvery) {
+    if (calibration != null) {
+      Thread t = new Thread(calibration::run, "omnivibe-calibration");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      t.start();
+    }
     if (tickEvery == null) {
       return;
     }
@@ -85,6 +96,9 @@ public final class Maintenance implements AutoCloseable {
 
   @Override
   public void close() {
+    if (calibration != null) {
+      calibration.close();
+    }
     if (timer != null) {
       timer.shutdownNow();
     }

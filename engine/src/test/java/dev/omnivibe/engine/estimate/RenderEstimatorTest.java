@@ -50,4 +50,28 @@ class RenderEstimatorTest {
     assertThat(e.seconds("libx264", w)).isCloseTo(0.7, within(1e-9));
     assertThat(e.seconds("libx264", new Workload(20, 100))).isCloseTo(1.4, within(1e-9));
   }
+
+  @Test
+  void aFixedCostAndLargerFramesAreToldApart() {
+    RenderEstimator e = new RenderEstimator();
+    double perMegapixelFrame = 0.004;
+    double perSecond = 0.01;
+    double fixed = 0.3;
+    // The three shapes calibration renders: tiny, many large frames, long narrated output.
+    Workload[] shapes = {
+      new Workload(2, 2, 0.0576), new Workload(49, 6, 0.9216), new Workload(2, 16, 0.2304)
+    };
+    for (Workload w : shapes) {
+      e.learn(
+          "libx264",
+          w,
+          perMegapixelFrame * w.pixelFrames() + perSecond * w.outputSeconds() + fixed);
+    }
+    Workload fullHd = new Workload(145, 60, 2.0736);
+    assertThat(e.seconds("libx264", fullHd))
+        .isCloseTo(perMegapixelFrame * 145 * 2.0736 + perSecond * 60 + fixed, within(1e-6));
+    // Frames of a larger output cost more: the same deck at 4K takes longer than at 1080p.
+    assertThat(e.seconds("libx264", new Workload(145, 60, 8.2944)))
+        .isGreaterThan(e.seconds("libx264", fullHd));
+  }
 }
