@@ -32,7 +32,9 @@ public final class Launcher implements Callable<Integer> {
   public static final long MAIN_NANOS = System.nanoTime();
 
   public static void main(String[] args) {
-    redirectNativeCaches(AppDirs.forCurrentUser());
+    AppDirs dirs = AppDirs.forCurrentUser();
+    redirectNativeCaches(dirs);
+    Logs.install(dirs);
     System.exit(commandLine(args).execute(args));
   }
 
@@ -63,6 +65,14 @@ public final class Launcher implements Callable<Integer> {
     } else {
       SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     }
+    // Said in --help because a window started from the menu has no terminal to show its errors.
+    cli.getCommandSpec()
+        .usageMessage()
+        .footer(
+            "",
+            ("Logs: " + AppDirs.forCurrentUser().logFile() + " (older: omnivibe-1.log …)")
+                .replace("%", "%%")); // picocli formats the footer
+
     return cli.setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("error: " + e.getMessage());

@@ -53,6 +53,16 @@ class HelpTextTest {
   }
 
   @Test
+  void helpSaysWhereTheLogsAre() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Launcher.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString())
+        .contains("Logs: " + dev.omnivibe.engine.platform.AppDirs.forCurrentUser().logFile());
+  }
+
+  @Test
   void anUnescapedPercentWouldBeCaught() {
     @CommandLine.Command(name = "bad", mixinStandardHelpOptions = true)
     class Bad {

@@ -36,15 +36,18 @@ public final class LoadReport {
   }
 
   /** One step's row. */
-  public record StepRow(String name, long requests, long failed, Latency latency) {}
+  public record StepRow(String name, long requests, long failed, long throttled, Latency latency) {}
 
   private final Instant timestamp;
   private final Recorder rec;
   private final double seconds;
   private final double requestedRate;
   private final String target;
+  private final ClientLoad client;
 
-  LoadReport(Instant timestamp, Recorder rec, double requestedRate, String target) {
+  LoadReport(
+      Instant timestamp, Recorder rec, double requestedRate, String target, ClientLoad client) {
+    this.client = client;
     this.timestamp = timestamp;
     this.rec = rec;
     this.seconds = rec.count() == 0 ? 0 : (rec.lastEndNanos - rec.firstStartNanos) / 1e9;
@@ -58,6 +61,34 @@ public final class LoadReport {
 
   public long successful() {
     return rec.ok;
+  }
+
+  /** Answers that were 429 Too Many Requests: the server's rate limit, not a fault. */
+  public long throttled() {
+    return rec.throttled;
+  }
+
+  /** Requests that failed for another reason: a 4xx/5xx other than 429, or no answer. */
+  public long errors() {
+    return total() - successful() - throttled();
+  }
+
+  /** Percent of measured requests that failed for a reason other than a 429. */
+  public double errorRate() {
+    return total() == 0 ? 0 : 100.0 * errors() / total();
+  }
+
+  /** Percent of measured requests answered 429. */
+  public double throttledRate() {
+    return total() == 0 ? 0 : 100.0 * throttled() / total();
+  }
+
+  /**
+   * Why these figures may describe the load tester rather than the server (an I/O thread near full,
+   * a sender behind its schedule, a rate not reached), or empty when it kept up.
+   */
+  public List<String> clientSaturation() {
+    return client.saturation(requestedRate, throughput());
   }
 
   /** Percent of measured requests that got a 2xx or 3xx answer. */
@@ -97,7 +128,11 @@ public final class LoadReport {
         (name, h) ->
             rows.add(
                 new StepRow(
-                    name, h.getTotalCount(), rec.perStepCounts.get(name)[1], Latency.of(h))));
+                    name,
+                    h.getTotalCount(),
+                    rec.perStepCounts.get(name)[1],
+                    rec.perStepCounts.get(name)[2],
+                    Latency.of(h))));
     return rows;
   }
 
@@ -128,6 +163,8 @@ public final class LoadReport {
     s.put("total_requests", total());
     s.put("successful_requests", successful());
     s.put("failed_requests", total() - successful());
+    s.put("error_requests", errors());
+    s.put("throttled_requests", throttled());
     s.put("success_rate", round(successRate()));
     s.put("duration_seconds", round(seconds));
     s.put("throughput_rps", round(throughput()));
@@ -140,6 +177,13 @@ public final class LoadReport {
     ObjectNode rate = root.putObject("rate");
     rate.put("requested_rps", requestedRate);
     rate.put("achieved_rps", round(throughput()));
+    ObjectNode self = root.putObject("client");
+    self.put("busiest_io_thread", round(client.busiestLoop()));
+    self.put("sender_lag_p99_ms", round(client.senderLagP99Ms()));
+    self.put("waited_for_connection", client.waitedForConnection());
+    self.put("saturated", !clientSaturation().isEmpty());
+    ArrayNode why = self.putArray("why");
+    clientSaturation().forEach(why::add);
     ArrayNode spec = root.putArray("percentile_spectrum");
     for (double[] p : spectrum()) {
       spec.addObject()
@@ -158,6 +202,7 @@ public final class LoadReport {
           .put("endpoint", r.name())
           .put("requests", r.requests())
           .put("failed", r.failed())
+          .put("throttled", r.throttled())
           .put("avg_response_time_ms", round(r.latency().avgMs()))
           .put("p50_response_time_ms", round(r.latency().p50Ms()))
           .put("p95_response_time_ms", round(r.latency().p95Ms()))
@@ -182,7 +227,8 @@ public final class LoadReport {
     out.println("Overall Performance:");
     out.printf(Locale.ROOT, "  Total Requests:       %d%n", total());
     out.printf(Locale.ROOT, "  Successful:           %d (%.1f%%)%n", successful(), successRate());
-    out.printf(Locale.ROOT, "  Failed:               %d%n", total() - successful());
+    out.printf(Locale.ROOT, "  Errors:               %d%n", errors());
+    out.printf(Locale.ROOT, "  Throttled (429):      %d%n", throttled());
     out.printf(Locale.ROOT, "  Duration:             %.2fs%n", seconds);
     out.printf(Locale.ROOT, "  Throughput:           %.2f req/s%n", throughput());
     if (requestedRate > 0) {
@@ -211,26 +257,43 @@ public final class LoadReport {
     out.println();
     out.printf(
         Locale.ROOT,
-        "  %-36s %8s %7s %10s %10s %10s%n",
+        "  %-36s %8s %7s %5s %10s %10s %10s%n",
         "Endpoint",
         "Requests",
         "Failed",
+        "429",
         "Avg ms",
         "P95 ms",
         "P99 ms");
     for (StepRow r : steps()) {
       out.printf(
           Locale.ROOT,
-          "  %-36s %8d %7d %10.2f %10.2f %10.2f%n",
+          "  %-36s %8d %7d %5d %10.2f %10.2f %10.2f%n",
           truncate(r.name()),
           r.requests(),
           r.failed(),
+          r.throttled(),
           r.latency().avgMs(),
           r.latency().p95Ms(),
           r.latency().p99Ms());
     }
     out.println();
     out.println("Performance Evaluation:");
+    List<String> saturated = clientSaturation();
+    if (saturated.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "  ✅ The client kept up (busiest I/O thread %.0f%% busy%s)%n",
+          client.busiestLoop() * 100,
+          requestedRate > 0
+              ? String.format(Locale.ROOT, ", sender lag p99 %.2fms", client.senderLagP99Ms())
+              : "");
+    } else {
+      out.println(
+          "  ⚠️ The client was saturated: "
+              + String.join("; ", saturated)
+              + ". These figures describe the load tester, not the server.");
+    }
     out.println(
         l.avgMs() < 2000
             ? "  ✅ Average response time is excellent (< 2s)"

@@ -12,15 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -30,12 +32,15 @@ import java.util.concurrent.locks.LockSupport;
  * before the next request. The open model ({@code rate > 0}) sends at fixed intended times, as wrk2
  * does, and measures every latency from the intended send time, so a server that stalls is charged
  * for the requests that queued behind the stall (coordinated-omission correction).
+ *
+ * <p>Requests travel over keep-alive connections on event-loop threads ({@link HttpConnections});
+ * uploads and event streams, which are few and long, use the JDK's client.
  */
 public final class LoadRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final LoadTestConfig config;
-  private final HttpClient http;
   private final Recorder recorder = new Recorder();
+  private final ClientLoad client = new ClientLoad();
   private final AtomicReference<String> lastJob = new AtomicReference<>("none");
   private final Map<String, String> assets = new HashMap<>();
   private final AtomicLong sent = new AtomicLong();
@@ -46,21 +51,11 @@ public final class LoadRunner {
             t.setDaemon(true);
             return t;
           });
-
-  private final ExecutorService callbacks;
+  private final HttpClient http;
 
   public LoadRunner(LoadTestConfig config) {
     this.config = config;
-    this.callbacks =
-        Executors.newFixedThreadPool(
-            Math.max(2, Math.min(config.users(), 64)),
-            r -> {
-              Thread t = new Thread(r, "loadtest-http");
-              t.setDaemon(true);
-              return t;
-            });
-    this.http =
-        HttpClient.newBuilder().connectTimeout(config.timeout()).executor(callbacks).build();
+    this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).executor(streams).build();
   }
 
   /** Requests sent so far, warm-up included (for a progress bar). */
@@ -76,19 +71,29 @@ public final class LoadRunner {
   public LoadReport run() throws IOException, InterruptedException {
     upload();
     Instant started = Instant.now();
-    if (config.rate() > 0) {
-      open();
-    } else {
-      closed();
+    int loops = Math.max(1, Math.min(config.users(), Runtime.getRuntime().availableProcessors()));
+    try (HttpConnections pool =
+        new HttpConnections(URI.create(config.baseUrl()), loops, config.timeout())) {
+      List<Connection> connections = new ArrayList<>();
+      for (int u = 0; u < config.users(); u++) {
+        connections.add(new Connection(pool, config.token(), config.timeout().toNanos()));
+      }
+      client.start();
+      if (config.rate() > 0) {
+        open(connections, pool);
+      } else {
+        closed(connections, pool);
+      }
+      client.end(pool.loopThreads());
+    } finally {
+      streams.shutdownNow();
     }
-    streams.shutdownNow();
-    callbacks.shutdown();
     String target =
         config.baseUrl()
             + (config.scenario().steps().size() == 1
                 ? config.scenario().steps().get(0).path()
                 : " (scenario)");
-    return new LoadReport(started, recorder, config.rate(), target);
+    return new LoadReport(started, recorder, config.rate(), target, client);
   }
 
   private void upload() throws IOException, InterruptedException {
@@ -117,54 +122,63 @@ public final class LoadRunner {
     }
   }
 
-  private void closed() throws InterruptedException {
+  /** One virtual user of the closed model: its connection and its own random mix. */
+  private record User(Connection connection, SplittableRandom random, CountDownLatch done) {}
+
+  private void closed(List<Connection> connections, HttpConnections pool)
+      throws InterruptedException {
     long total = planned();
     long warmupEnd = config.duration() == null ? 0 : System.nanoTime() + config.warmup().toNanos();
     long end = config.duration() == null ? Long.MAX_VALUE : warmupEnd + config.duration().toNanos();
     AtomicLong issued = new AtomicLong();
-    ExecutorService users = Executors.newFixedThreadPool(config.users());
-    for (int u = 0; u < config.users(); u++) {
-      SplittableRandom random = new SplittableRandom(u * 7919L + 1);
-      users.execute(
-          () -> {
-            while (true) {
-              long n = issued.getAndIncrement();
-              long now = System.nanoTime();
-              if ((total > 0 && n >= total) || now >= end) {
-                return;
-              }
-              boolean measured = total > 0 ? n >= config.warmupRequests() : now >= warmupEnd;
-              Step step = config.scenario().pick(random);
-              sent.incrementAndGet();
-              long t0 = System.nanoTime();
-              try {
-                Outcome o = execute(step).get();
-                if (measured) {
-                  recorder.record(step.name(), t0, o.endNanos, o.status, o.error);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-              } catch (Exception e) {
-                if (measured) {
-                  recorder.record(
-                      step.name(), t0, System.nanoTime(), 0, String.valueOf(e.getCause()));
-                }
-              }
-            }
-          });
+    CountDownLatch done = new CountDownLatch(connections.size());
+    for (int u = 0; u < connections.size(); u++) {
+      User user = new User(connections.get(u), new SplittableRandom(u * 7919L + 1), done);
+      pool.executor().execute(() -> next(user, issued, total, warmupEnd, end, pool));
     }
-    users.shutdown();
-    users.awaitTermination(365, TimeUnit.DAYS);
+    done.await();
   }
 
-  private void open() throws InterruptedException {
+  /** Sends the user's next request; its answer sends the one after, until the run is over. */
+  private void next(
+      User user, AtomicLong issued, long total, long warmupEnd, long end, HttpConnections pool) {
+    long n = issued.getAndIncrement();
+    long now = System.nanoTime();
+    if ((total > 0 && n >= total) || now >= end) {
+      user.done().countDown();
+      return;
+    }
+    boolean measured = total > 0 ? n >= config.warmupRequests() : now >= warmupEnd;
+    Step step = config.scenario().pick(user.random());
+    sent.incrementAndGet();
+    execute(step, user.connection())
+        .whenComplete(
+            (o, e) -> {
+              Outcome out = o != null ? o : Outcome.failed(Outcome.rootMessage(e));
+              if (measured) {
+                recorder.record(step.name(), now, out.endNanos(), out.status(), out.error());
+              }
+              Runnable again = () -> next(user, issued, total, warmupEnd, end, pool);
+              if (out.status() == 0) {
+                // A refused connection answers at once; looping in place would grow the stack.
+                pool.executor().execute(again);
+              } else {
+                again.run();
+              }
+            });
+  }
+
+  /** A request due at {@code intended}, waiting for a free connection. */
+  private record Due(long intended, boolean measured, Step step) {}
+
+  private void open(List<Connection> connections, HttpConnections pool)
+      throws InterruptedException {
     long period = Math.round(1e9 / config.rate());
     long total = planned();
     long start = System.nanoTime();
     long warmupEnd = config.duration() == null ? start : start + config.warmup().toNanos();
     long end = config.duration() == null ? Long.MAX_VALUE : warmupEnd + config.duration().toNanos();
-    Semaphore inFlight = new Semaphore(config.users());
+    Slots slots = new Slots(connections, pool);
     SplittableRandom random = new SplittableRandom(42);
     for (long i = 0; ; i++) {
       long intended = start + i * period;
@@ -175,54 +189,93 @@ public final class LoadRunner {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      // When every slot is busy the send is late; the latency still counts from `intended`.
-      inFlight.acquire();
+      client.sent(System.nanoTime() - intended);
       boolean measured = total > 0 ? i >= config.warmupRequests() : intended >= warmupEnd;
-      Step step = config.scenario().pick(random);
       sent.incrementAndGet();
-      execute(step)
-          .whenComplete(
-              (o, e) -> {
-                if (measured) {
-                  if (o != null) {
-                    recorder.record(step.name(), intended, o.endNanos, o.status, o.error);
-                  } else {
-                    recorder.record(step.name(), intended, System.nanoTime(), 0, String.valueOf(e));
-                  }
-                }
-                inFlight.release();
-              });
+      slots.dispatch(new Due(intended, measured, config.scenario().pick(random)));
     }
-    inFlight.acquire(config.users());
+    slots.awaitIdle();
   }
 
-  private record Outcome(int status, long endNanos, String error) {}
+  /**
+   * The open model's connections. The sender never blocks: when every connection is busy the
+   * request queues, and its latency still counts from its intended time.
+   */
+  private final class Slots {
+    private final ArrayDeque<Connection> idle;
+    private final ArrayDeque<Due> waiting = new ArrayDeque<>();
+    private final int size;
+    private final HttpConnections pool;
 
-  private CompletableFuture<Outcome> execute(Step step) {
+    Slots(List<Connection> connections, HttpConnections pool) {
+      idle = new ArrayDeque<>(connections);
+      size = connections.size();
+      this.pool = pool;
+    }
+
+    void dispatch(Due due) {
+      Connection c;
+      synchronized (this) {
+        c = idle.poll();
+        if (c == null) {
+          waiting.add(due);
+          client.waited();
+          return;
+        }
+      }
+      run(c, due);
+    }
+
+    private void run(Connection c, Due due) {
+      execute(due.step(), c)
+          .whenComplete(
+              (o, e) -> {
+                Outcome out = o != null ? o : Outcome.failed(Outcome.rootMessage(e));
+                if (due.measured()) {
+                  recorder.record(
+                      due.step().name(), due.intended(), out.endNanos(), out.status(), out.error());
+                }
+                Due next;
+                synchronized (this) {
+                  next = waiting.poll();
+                  if (next == null) {
+                    idle.add(c);
+                    notifyAll();
+                  }
+                }
+                if (next != null && out.status() == 0) {
+                  pool.executor().execute(() -> run(c, next)); // as in next(): no deep stacks
+                } else if (next != null) {
+                  run(c, next);
+                }
+              });
+    }
+
+    synchronized void awaitIdle() throws InterruptedException {
+      while (idle.size() < size || !waiting.isEmpty()) {
+        wait(50);
+      }
+    }
+  }
+
+  private CompletableFuture<Outcome> execute(Step step, Connection connection) {
     String path = fill(step.path());
-    HttpRequest.Builder b = base(path).timeout(config.timeout());
     if (step.sse()) {
-      HttpRequest r = b.header("Accept", "text/event-stream").GET().build();
+      HttpRequest r =
+          base(path).timeout(config.timeout()).header("Accept", "text/event-stream").GET().build();
       return CompletableFuture.supplyAsync(() -> watch(r), streams);
     }
-    if (step.body() != null) {
-      b.header("Content-Type", "application/json")
-          .method(step.method(), HttpRequest.BodyPublishers.ofString(fill(step.body())));
-    } else {
-      b.method(step.method(), HttpRequest.BodyPublishers.noBody());
-    }
-    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
+    boolean submit = step.method().equals("POST") && path.startsWith("/api/v1/jobs");
+    String body = step.body() == null ? null : fill(step.body());
+    return connection
+        .send(step.method(), path, body, submit)
         .thenApply(
-            resp -> {
-              long done = System.nanoTime();
-              if (step.method().equals("POST")
-                  && path.startsWith("/api/v1/jobs")
-                  && resp.statusCode() / 100 == 2) {
-                rememberJob(resp.body());
+            o -> {
+              if (submit && o.status() / 100 == 2) {
+                rememberJob(o.body());
               }
-              return new Outcome(resp.statusCode(), done, null);
-            })
-        .exceptionally(e -> new Outcome(0, System.nanoTime(), rootMessage(e)));
+              return o;
+            });
   }
 
   /** Time to the first event; the rest of the stream is read and dropped. */
@@ -232,7 +285,7 @@ public final class LoadRunner {
       try (BufferedReader in =
           new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8))) {
         if (resp.statusCode() != 200) {
-          return new Outcome(resp.statusCode(), System.nanoTime(), null);
+          return new Outcome(resp.statusCode(), System.nanoTime(), null, null);
         }
         long first = 0;
         for (String line; (line = in.readLine()) != null; ) {
@@ -240,16 +293,15 @@ public final class LoadRunner {
             first = System.nanoTime();
           }
         }
-        return new Outcome(
-            first == 0 ? 0 : 200,
-            first == 0 ? System.nanoTime() : first,
-            first == 0 ? "stream ended without an event" : null);
+        return first == 0
+            ? Outcome.failed("stream ended without an event")
+            : new Outcome(200, first, null, null);
       }
     } catch (IOException e) {
-      return new Outcome(0, System.nanoTime(), rootMessage(e));
+      return Outcome.failed(Outcome.rootMessage(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(0, System.nanoTime(), "interrupted");
+      return Outcome.failed("interrupted");
     }
   }
 
@@ -278,13 +330,6 @@ public final class LoadRunner {
       b.header("Authorization", "Bearer " + config.token());
     }
     return b;
-  }
-
-  private static String rootMessage(Throwable e) {
-    while (e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   /** Progress as a fraction 0-1 for a bar; {@code elapsedNanos} drives time-bounded runs. */

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
-/** Collects measured requests: latency histograms (microseconds) overall and per step, codes. */
+/**
+ * Collects measured requests: latency histograms (microseconds) overall and per step, codes, and
+ * per step {ok, not ok, of which throttled}.
+ */
 final class Recorder {
   final Histogram all = new Histogram(3);
   final Map<String, Histogram> perStep = new LinkedHashMap<>();
@@ -14,6 +17,7 @@ final class Recorder {
   final Map<String, Long> errors = new TreeMap<>();
   long ok;
   long failed;
+  long throttled;
   long firstStartNanos = Long.MAX_VALUE;
   long lastEndNanos = Long.MIN_VALUE;
 
@@ -25,12 +29,17 @@ final class Recorder {
     all.recordValue(micros);
     perStep.computeIfAbsent(step, k -> new Histogram(3)).recordValue(micros);
     boolean success = status >= 200 && status < 400;
-    long[] c = perStepCounts.computeIfAbsent(step, k -> new long[2]);
+    long[] c = perStepCounts.computeIfAbsent(step, k -> new long[3]);
     c[success ? 0 : 1]++;
     if (success) {
       ok++;
     } else {
       failed++;
+    }
+    // A 429 is the server's rate limit doing its job, not a fault: counted apart from errors.
+    if (status == 429) {
+      c[2]++;
+      throttled++;
     }
     if (status > 0) {
       statuses.merge(status, 1L, Long::sum);

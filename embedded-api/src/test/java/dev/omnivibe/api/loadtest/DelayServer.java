@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A server with a known cost: every request takes {@code delayMs}, handled by {@code threads}
- * threads; {@code /fail} answers 500. Tests compare what the load tester reports with this.
+ * threads; {@code /fail} answers 500, {@code /limit} 429. Tests compare what the load tester
+ * reports with this.
  */
 final class DelayServer implements AutoCloseable {
   static {
@@ -38,8 +39,9 @@ final class DelayServer implements AutoCloseable {
           }
           served.incrementAndGet();
           byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+          String path = exchange.getRequestURI().getPath();
           exchange.sendResponseHeaders(
-              exchange.getRequestURI().getPath().equals("/fail") ? 500 : 200, body.length);
+              path.equals("/fail") ? 500 : path.equals("/limit") ? 429 : 200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
           }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,85 @@ class LoadRunnerTest {
       assertThat(json.get("detailed_results")).hasSize(2);
       assertThat(json.get("thresholds").get(0).get("passed").asBoolean()).isFalse();
       assertThat(json.get("percentile_spectrum").size()).isGreaterThan(3);
+    }
+  }
+
+  @Test
+  void throttledAnswersAreCountedApartFromErrors() throws Exception {
+    try (DelayServer server = new DelayServer(1, 4)) {
+      Scenario mix =
+          new Scenario(
+              List.of(
+                  new Step("ok", "GET", "/ok", null, false, 2),
+                  new Step("limited", "GET", "/limit", null, false, 1),
+                  new Step("fail", "GET", "/fail", null, false, 1)),
+              Map.of());
+      LoadReport r = new LoadRunner(closed(server.url(), mix, 2, 400, 0)).run();
+      long limited = r.statusCodes().getOrDefault(429, 0L);
+      long failed = r.statusCodes().getOrDefault(500, 0L);
+      assertThat(limited).isPositive();
+      assertThat(r.throttled()).isEqualTo(limited);
+      assertThat(r.errors()).isEqualTo(failed);
+      assertThat(r.successful() + r.throttled() + r.errors()).isEqualTo(400);
+      assertThat(Threshold.parse("errors<1%").measure(r)).isEqualTo(100.0 * failed / 400);
+      assertThat(Threshold.parse("throttled<1%").measure(r)).isEqualTo(100.0 * limited / 400);
+      assertThat(r.steps())
+          .filteredOn(s -> s.name().equals("limited"))
+          .allMatch(s -> s.throttled() == s.requests() && s.failed() == s.requests());
+      JsonNode json = r.toJson(List.of());
+      assertThat(json.get("summary").get("throttled_requests").asLong()).isEqualTo(limited);
+      assertThat(json.get("summary").get("error_requests").asLong()).isEqualTo(failed);
+      StringWriter text = new StringWriter();
+      r.print(new PrintWriter(text), List.of());
+      assertThat(text.toString())
+          .contains("Throttled (429):      " + limited)
+          .contains("Errors:               " + failed);
+    }
+  }
+
+  @Test
+  void aRateTheClientCannotReachIsReportedAsTheClientsLimit() throws Exception {
+    // One connection to a 50 ms server cannot carry 40 requests a second.
+    try (DelayServer server = new DelayServer(50, 1)) {
+      LoadTestConfig c =
+          new LoadTestConfig(
+              server.url(),
+              Scenario.single("/ok"),
+              1,
+              40,
+              null,
+              40,
+              null,
+              Duration.ZERO,
+              0,
+              Duration.ofSeconds(30));
+      LoadReport r = new LoadRunner(c).run();
+      assertThat(r.clientSaturation())
+          .anySatisfy(why -> assertThat(why).contains("achieved").contains("of 40 req/s"))
+          .anySatisfy(why -> assertThat(why).contains("waited for a free connection"));
+      assertThat(r.toJson(List.of()).get("client").get("saturated").asBoolean()).isTrue();
+      StringWriter text = new StringWriter();
+      r.print(new PrintWriter(text), List.of());
+      assertThat(text.toString()).contains("The client was saturated");
+    }
+    // Ten connections to a fast server carry 40 a second easily: no warning.
+    try (DelayServer server = new DelayServer(1, 4)) {
+      LoadTestConfig c =
+          new LoadTestConfig(
+              server.url(),
+              Scenario.single("/ok"),
+              10,
+              40,
+              null,
+              40,
+              null,
+              Duration.ZERO,
+              0,
+              Duration.ofSeconds(30));
+      LoadReport r = new LoadRunner(c).run();
+      assertThat(r.total()).isEqualTo(40);
+      assertThat(r.clientSaturation()).isEmpty();
+      assertThat(r.toJson(List.of()).get("client").get("saturated").asBoolean()).isFalse();
     }
   }
 

@@ -15,6 +15,9 @@ class AppDirsTest {
     assertThat(d.data()).isEqualTo(Path.of("/home/ada/.local/share/omnivibe"));
     assertThat(d.cache()).isEqualTo(Path.of("/fast/cache/omnivibe"));
     assertThat(d.config()).isEqualTo(Path.of("/home/ada/.config/omnivibe"));
+    assertThat(d.state()).isEqualTo(Path.of("/home/ada/.local/state/omnivibe"));
+    assertThat(AppDirs.of(Map.of("XDG_STATE_HOME", "/var/st"), "Linux", home).logFile())
+        .isEqualTo(Path.of("/var/st/omnivibe/omnivibe-0.log"));
   }
 
   @Test
@@ -30,6 +33,7 @@ class AppDirsTest {
             home);
     assertThat(d.data()).isEqualTo(Path.of("C:/Users/ada/AppData/Roaming/OmniVibe"));
     assertThat(d.cache()).isEqualTo(Path.of("C:/Users/ada/AppData/Local/OmniVibe/Cache"));
+    assertThat(d.state()).isEqualTo(Path.of("C:/Users/ada/AppData/Local/OmniVibe/Logs"));
   }
 
   @Test
@@ -37,6 +41,7 @@ class AppDirsTest {
     AppDirs d = AppDirs.of(Map.of(), "Mac OS X", home);
     assertThat(d.data()).isEqualTo(home.resolve("Library/Application Support/OmniVibe"));
     assertThat(d.cache()).isEqualTo(home.resolve("Library/Caches/OmniVibe"));
+    assertThat(d.state()).isEqualTo(home.resolve("Library/Logs/OmniVibe"));
   }
 
   @Test
@@ -45,5 +50,6 @@ class AppDirsTest {
         AppDirs.of(Map.of("OMNIVIBE_HOME", "/portable", "XDG_CACHE_HOME", "/x"), "Linux", home);
     assertThat(d.cache()).isEqualTo(Path.of("/portable/cache"));
     assertThat(d.encoderCache()).isEqualTo(Path.of("/portable/cache/encoders.json"));
+    assertThat(d.state()).isEqualTo(Path.of("/portable/state"));
   }
 }

@@ -100,6 +100,11 @@ public final class SettingsView extends ScrollPane {
         r++,
         new Label("Data folder"),
         field("data-dir", vm.dataDirProperty(), "empty: the per-user data folder"));
+    Label log = new Label(vm.logFile());
+    log.setId("log-file");
+    log.getStyleClass().add("mono");
+    log.setWrapText(true);
+    g.addRow(r++, new Label("Log file"), log);
     g.add(section("Appearance"), 0, r++, 2, 1);
     ChoiceBox<String> theme = new ChoiceBox<>(FXCollections.observableArrayList("light", "dark"));
     theme.setId("theme");

@@ -211,6 +211,11 @@ public final class SettingsViewModel {
   }
 
   /** The token as the form shows it: dots unless the user asked to see it. */
+  /** The newest log file, shown so that a user can send it with a report. */
+  public String logFile() {
+    return dirs.logFile().toString();
+  }
+
   public String shownToken() {
     String t = token.get();
     if (t.isEmpty()) {

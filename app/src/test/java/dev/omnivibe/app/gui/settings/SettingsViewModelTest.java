@@ -44,6 +44,11 @@ class SettingsViewModelTest {
   }
 
   @Test
+  void theLogFileIsInTheStateFolder() {
+    assertThat(vm.logFile()).isEqualTo(dirs.state().resolve("omnivibe-0.log").toString());
+  }
+
+  @Test
   void everyBadFieldIsNamedAndNothingIsSaved() {
     vm.apiPortProperty().set("99999");
     vm.redisUriProperty().set("http://cache:6379");
