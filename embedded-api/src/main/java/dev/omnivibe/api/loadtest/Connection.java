@@ -1,45 +1,50 @@
 package dev.omnivibe.api.loadtest;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One keep-alive connection carrying one request at a time, as a user of a closed loop or a slot of
  * the open model does. A connection the server closed is opened again on the next request.
+ *
+ * <p>Requests are written as bytes ({@link RequestBytes}) and answers are read by Netty's decoder
+ * without aggregation: a load tester spends as little CPU per request as it can, since every cycle
+ * it takes is a cycle the server it measures does not get.
  */
 final class Connection {
   private final HttpConnections pool;
-  private final String token;
-  private final long timeoutNanos;
   private volatile Channel channel;
   private volatile CompletableFuture<Outcome> pending;
-  private volatile boolean wantBody;
+  private volatile long deadline = Long.MAX_VALUE;
+  private volatile boolean head;
+  private boolean wantBody;
+  private int status;
+  private StringBuilder body;
 
-  Connection(HttpConnections pool, String token, long timeoutNanos) {
+  Connection(HttpConnections pool) {
     this.pool = pool;
-    this.token = token;
-    this.timeoutNanos = timeoutNanos;
+    pool.watch(this);
   }
 
   /** Sends one request; the answer's body is kept only when {@code keepBody} is set. */
-  CompletableFuture<Outcome> send(String method, String path, String jsonBody, boolean keepBody) {
+  CompletableFuture<Outcome> send(ByteBuf request, boolean isHead, boolean keepBody) {
     CompletableFuture<Outcome> answer = new CompletableFuture<>();
     pending = answer;
+    head = isHead;
     wantBody = keepBody;
-    FullHttpRequest request = request(method, path, jsonBody);
+    deadline = System.nanoTime() + pool.timeoutNanos;
     Channel ch = channel;
     if (ch != null && ch.isActive()) {
       write(ch, request, answer);
@@ -49,7 +54,7 @@ final class Connection {
               f -> {
                 if (f.isSuccess()) {
                   Channel c = ((ChannelFuture) f).channel();
-                  c.pipeline().addLast(new Answers());
+                  c.pipeline().addLast(new Decoder()).addLast(new Answers());
                   channel = c;
                   write(c, request, answer);
                 } else {
@@ -61,7 +66,7 @@ final class Connection {
     return answer;
   }
 
-  private void write(Channel ch, FullHttpRequest request, CompletableFuture<Outcome> answer) {
+  private static void write(Channel ch, ByteBuf request, CompletableFuture<Outcome> answer) {
     ch.writeAndFlush(request)
         .addListener(
             f -> {
@@ -69,49 +74,47 @@ final class Connection {
                 answer.complete(Outcome.failed(Outcome.rootMessage(f.cause())));
               }
             });
-    ScheduledFuture<?> timer =
-        ch.eventLoop()
-            .schedule(
-                () -> {
-                  // HTTP/1.1 cannot cancel one request, so a late answer costs the connection.
-                  if (answer.complete(
-                      Outcome.failed("timed out after " + timeoutNanos / 1_000_000 + " ms"))) {
-                    ch.close();
-                  }
-                },
-                timeoutNanos,
-                TimeUnit.NANOSECONDS);
-    // Left in place, every answered request would keep its timer queued for the whole timeout.
-    answer.whenComplete((o, e) -> timer.cancel(false));
   }
 
-  private FullHttpRequest request(String method, String path, String jsonBody) {
-    byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
-    FullHttpRequest r =
-        new DefaultFullHttpRequest(
-            HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), path, Unpooled.wrappedBuffer(body));
-    r.headers().set(HttpHeaderNames.HOST, pool.hostHeader);
-    if (token != null) {
-      r.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+  /** Called by the pool's sweep: fails a request past its time-out and drops the connection. */
+  void expire(long now) {
+    CompletableFuture<Outcome> p = pending;
+    if (p != null && now > deadline && !p.isDone()) {
+      // HTTP/1.1 cannot cancel one request, so a late answer costs the connection.
+      if (p.complete(Outcome.failed("timed out after " + pool.timeoutNanos / 1_000_000 + " ms"))) {
+        Channel ch = channel;
+        if (ch != null) {
+          ch.close();
+        }
+      }
     }
-    if (jsonBody != null) {
-      r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+  }
+
+  /** A HEAD answer announces a length but carries no body; the decoder must be told. */
+  private final class Decoder extends HttpResponseDecoder {
+    @Override
+    protected boolean isContentAlwaysEmpty(HttpMessage msg) {
+      return head || super.isContentAlwaysEmpty(msg);
     }
-    if (jsonBody != null || !method.equals("GET") && !method.equals("HEAD")) {
-      r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    }
-    return r;
   }
 
   /** Completes the request in flight from the event loop that read its answer. */
-  private final class Answers extends SimpleChannelInboundHandler<FullHttpResponse> {
+  private final class Answers extends SimpleChannelInboundHandler<HttpObject> {
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
-      long end = System.nanoTime();
-      CompletableFuture<Outcome> p = pending;
-      if (p != null) {
-        String body = wantBody ? r.content().toString(StandardCharsets.UTF_8) : null;
-        p.complete(new Outcome(r.status().code(), end, null, body));
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+      if (msg instanceof HttpResponse r) {
+        status = r.status().code();
+        body = wantBody ? new StringBuilder() : null;
+      }
+      if (msg instanceof HttpContent c && body != null) {
+        body.append(c.content().toString(StandardCharsets.UTF_8));
+      }
+      if (msg instanceof LastHttpContent) {
+        long end = System.nanoTime();
+        CompletableFuture<Outcome> p = pending;
+        if (p != null) {
+          p.complete(new Outcome(status, end, null, body == null ? null : body.toString()));
+        }
       }
     }
 
@@ -132,5 +135,9 @@ final class Connection {
       }
       ctx.close();
     }
+  }
+
+  static ByteBuf bytes(byte[] request) {
+    return Unpooled.wrappedBuffer(request);
   }
 }

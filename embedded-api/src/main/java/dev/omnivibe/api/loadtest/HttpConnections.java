@@ -8,8 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
@@ -26,17 +24,20 @@ import javax.net.ssl.SSLException;
  * /health}); an event loop that writes a request and parses the answer in place does not.
  */
 final class HttpConnections implements AutoCloseable {
-  /** Answers larger than this fail the request rather than fill the heap. */
-  private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-
   final String host;
   final int port;
   final String hostHeader;
   private final EventLoopGroup group;
   private final Bootstrap bootstrap;
+  final long timeoutNanos;
   private final List<Thread> loops = new CopyOnWriteArrayList<>();
+  private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
-  HttpConnections(URI base, int threads, Duration connectTimeout) throws SSLException {
+  /**
+   * @param timeout for connecting and for each request
+   */
+  HttpConnections(URI base, int threads, Duration timeout) throws SSLException {
+    timeoutNanos = timeout.toNanos();
     boolean tls = "https".equals(base.getScheme());
     host = base.getHost();
     port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
@@ -56,7 +57,8 @@ final class HttpConnections implements AutoCloseable {
             .group(group)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 600_000))
             .handler(
                 new ChannelInitializer<Channel>() {
                   @Override
@@ -64,11 +66,23 @@ final class HttpConnections implements AutoCloseable {
                     if (ssl != null) {
                       ch.pipeline().addLast(ssl.newHandler(ch.alloc(), host, port));
                     }
-                    ch.pipeline()
-                        .addLast(new HttpClientCodec())
-                        .addLast(new HttpObjectAggregator(MAX_ANSWER_BYTES));
                   }
                 });
+    // One sweep for every connection's time-out: a timer per request would cost more than the
+    // request itself at tens of thousands a second.
+    long every = Math.max(10, Math.min(250, timeout.toMillis() / 10));
+    group.scheduleAtFixedRate(this::sweep, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  void watch(Connection c) {
+    connections.add(c);
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Connection c : connections) {
+      c.expire(now);
+    }
   }
 
   ChannelFuture connect() {

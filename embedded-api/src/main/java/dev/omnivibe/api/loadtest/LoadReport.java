@@ -119,7 +119,7 @@ public final class LoadReport {
   }
 
   public Map<Integer, Long> statusCodes() {
-    return rec.statuses;
+    return rec.statuses();
   }
 
   public List<StepRow> steps() {
@@ -192,7 +192,7 @@ public final class LoadReport {
           .put("count", (long) p[2]);
     }
     ObjectNode codes = root.putObject("status_codes");
-    rec.statuses.forEach((k, v) -> codes.put(String.valueOf(k), v));
+    rec.statuses().forEach((k, v) -> codes.put(String.valueOf(k), v));
     ObjectNode errs = root.putObject("errors");
     rec.errors.forEach(errs::put);
     ArrayNode detailed = root.putArray("detailed_results");
@@ -253,7 +253,9 @@ public final class LoadReport {
     }
     out.println();
     out.println(
-        "Status codes: " + rec.statuses + (rec.errors.isEmpty() ? "" : "  errors: " + rec.errors));
+        "Status codes: "
+            + rec.statuses()
+            + (rec.errors.isEmpty() ? "" : "  errors: " + rec.errors));
     out.println();
     out.printf(
         Locale.ROOT,

@@ -52,6 +52,7 @@ public final class LoadRunner {
             return t;
           });
   private final HttpClient http;
+  private RequestBytes requests;
 
   public LoadRunner(LoadTestConfig config) {
     this.config = config;
@@ -74,9 +75,10 @@ public final class LoadRunner {
     int loops = Math.max(1, Math.min(config.users(), Runtime.getRuntime().availableProcessors()));
     try (HttpConnections pool =
         new HttpConnections(URI.create(config.baseUrl()), loops, config.timeout())) {
+      requests = new RequestBytes(pool.hostHeader, config.token());
       List<Connection> connections = new ArrayList<>();
       for (int u = 0; u < config.users(); u++) {
-        connections.add(new Connection(pool, config.token(), config.timeout().toNanos()));
+        connections.add(new Connection(pool));
       }
       client.start();
       if (config.rate() > 0) {
@@ -267,8 +269,14 @@ public final class LoadRunner {
     }
     boolean submit = step.method().equals("POST") && path.startsWith("/api/v1/jobs");
     String body = step.body() == null ? null : fill(step.body());
+    byte[] bytes;
+    try {
+      bytes = requests.of(step.method(), path, body);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(Outcome.failed(e.getMessage()));
+    }
     return connection
-        .send(step.method(), path, body, submit)
+        .send(Connection.bytes(bytes), step.method().equals("HEAD"), submit)
         .thenApply(
             o -> {
               if (submit && o.status() / 100 == 2) {
@@ -317,6 +325,9 @@ public final class LoadRunner {
   }
 
   private String fill(String text) {
+    if (text.indexOf('{') < 0) {
+      return text; // most steps: nothing to fill, nothing to allocate
+    }
     String s = text.replace("{job}", lastJob.get());
     for (Map.Entry<String, String> a : assets.entrySet()) {
       s = s.replace("{" + a.getKey() + "}", a.getValue());

@@ -31,6 +31,9 @@ public record LoadTestConfig(
     if ((requests > 0) == (duration != null)) {
       throw new IllegalArgumentException("give either --requests or --duration");
     }
+    if (token != null && (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0)) {
+      throw new IllegalArgumentException("--token must be one line");
+    }
     if (rate < 0) {
       throw new IllegalArgumentException("--rate must be positive");
     }

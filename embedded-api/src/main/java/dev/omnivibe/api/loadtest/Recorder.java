@@ -13,7 +13,10 @@ final class Recorder {
   final Histogram all = new Histogram(3);
   final Map<String, Histogram> perStep = new LinkedHashMap<>();
   final Map<String, long[]> perStepCounts = new LinkedHashMap<>();
-  final Map<Integer, Long> statuses = new TreeMap<>();
+
+  /** Counts by status code; an array, since boxing a map entry per request costs more. */
+  private final long[] statusCounts = new long[600];
+
   final Map<String, Long> errors = new TreeMap<>();
   long ok;
   long failed;
@@ -41,13 +44,23 @@ final class Recorder {
       c[2]++;
       throttled++;
     }
-    if (status > 0) {
-      statuses.merge(status, 1L, Long::sum);
+    if (status > 0 && status < statusCounts.length) {
+      statusCounts[status]++;
     } else {
       errors.merge(error, 1L, Long::sum);
     }
     firstStartNanos = Math.min(firstStartNanos, startNanos);
     lastEndNanos = Math.max(lastEndNanos, endNanos);
+  }
+
+  synchronized Map<Integer, Long> statuses() {
+    Map<Integer, Long> out = new TreeMap<>();
+    for (int s = 0; s < statusCounts.length; s++) {
+      if (statusCounts[s] > 0) {
+        out.put(s, statusCounts[s]);
+      }
+    }
+    return out;
   }
 
   synchronized long count() {

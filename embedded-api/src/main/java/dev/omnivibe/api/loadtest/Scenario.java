@@ -75,7 +75,13 @@ public record Scenario(List<Step> steps, Map<String, Path> uploads) {
 
   /** A step picked by weight. */
   Step pick(RandomGenerator random) {
-    int total = steps.stream().mapToInt(Step::weight).sum();
+    if (steps.size() == 1) {
+      return steps.get(0);
+    }
+    int total = 0;
+    for (Step s : steps) {
+      total += s.weight();
+    }
     int x = random.nextInt(total);
     for (Step s : steps) {
       x -= s.weight();
