@@ -18,17 +18,33 @@ case "$TYPE" in
 esac
 command -v jpackage >/dev/null || { echo "jpackage not found: use a full JDK 17+" >&2; exit 1; }
 
+# A library left in app/target/lib by an earlier build would be packaged too.
+rm -rf app/target/lib
 ./mvnw -q -B -DskipTests -Dspotless.apply.skip=true -Dspotless.check.skip=true -pl app -am package
 rm -rf "$OUT/input" "$OUT/runtime" "$OUT/app-image"
 mkdir -p "$OUT/input/lib"
 cp app/target/omnivibe-app.jar "$OUT/input/"
 cp app/target/lib/*.jar "$OUT/input/lib/"
+COMPRESS=2
+if [ "$(uname -s)" = Linux ]; then
+  installers/slim-jars.sh "$OUT/input/lib"
+  # The man page and bash completion, from the same command model as --help.
+  java -cp "$OUT/input/omnivibe-app.jar:$OUT/input/lib/*" dev.omnivibe.app.cli.Docs "$OUT/docs"
+  # deb and rpm compress the whole package with xz, which does better on an uncompressed image.
+  case "$TYPE" in deb|rpm) COMPRESS=0 ;; esac
+fi
 
 # Modules from `jdeps --print-module-deps` over the app and its libraries, plus TLS (EC keys)
 # and zip file systems, which are loaded by name and invisible to jdeps.
 MODULES=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.net,jdk.unsupported,jdk.zipfs
-jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
-  --output "$OUT/runtime"
+# --generate-cds-archive: the runtime's default class-data-sharing archive, which the JDK has and
+# a jlink image lacks unless asked; it saves the JVM's start about a tenth of a second.
+jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
+  --compress="$COMPRESS" --generate-cds-archive --output "$OUT/runtime"
+if command -v strip >/dev/null && [ "$(uname -s)" = Linux ]; then
+  # Debian's JDK ships libjvm.so with its symbol table (4 MB of 24).
+  find "$OUT/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+fi
 
 COMMON=(--name omnivibe --app-version "$VERSION" --vendor "OmniVibe" \
   --description "Turn slide decks into MP4 videos on your own machine" \
@@ -42,8 +58,9 @@ case "$TYPE" in
     jpackage --type "$TYPE" "${COMMON[@]}" --icon installers/resources/omnivibe.png \
       --linux-package-name omnivibe --linux-shortcut --linux-menu-group "AudioVideo;Video" \
       --linux-app-category video --linux-package-deps "$DEPS" \
-      --resource-dir installers/resources/linux \
-      --file-associations installers/resources/deck-association.properties ;;
+      --resource-dir installers/resources/linux --linux-deb-maintainer "team@omnivibe.dev" \
+      --file-associations installers/resources/deck-association.properties
+    [ "$TYPE" = deb ] && installers/finish-deb.sh "$VERSION" ;;
   msi)
     jpackage --type msi "${COMMON[@]}" --win-menu --win-shortcut --win-dir-chooser \
       --file-associations installers/resources/deck-association.properties ;;

@@ -9,7 +9,8 @@ DEB=$(ls installers/target/omnivibe_*.deb | head -n 1)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 dpkg -x "$DEB" "$WORK/root"
-APP="$WORK/root/opt/omnivibe/bin/omnivibe"
+# Started through /usr/bin/omnivibe, the relative link the package adds, as a user types it.
+APP="$WORK/root/usr/bin/omnivibe"
 export OMNIVIBE_HOME="$WORK/home"   # data, caches and config of this check only
 unset OMNIVIBE_FFMPEG OMNIVIBE_FFPROBE
 # No JDK and no FFmpeg from the machine: the packaged app runs with an empty PATH, so only its
@@ -17,10 +18,40 @@ unset OMNIVIBE_FFMPEG OMNIVIBE_FFPROBE
 mkdir "$WORK/empty"
 run() { env PATH="$WORK/empty" "$APP" "$@"; }
 
-echo "package: $DEB ($(du -h "$DEB" | cut -f1))"
-grep -q 'Exec=/opt/omnivibe/bin/omnivibe %F' "$WORK"/root/opt/omnivibe/lib/*.desktop
+BYTES=$(stat -c %s "$DEB")
+echo "package: $DEB ($BYTES bytes)"
+# Under 80 MB: the runtime is stripped and uncompressed for xz, the libraries carry only this
+# machine type's natives (installers/slim-jars.sh).
+[ "$BYTES" -lt 80000000 ] || { echo "the .deb is $BYTES bytes, over 80 MB" >&2; exit 1; }
+# One deck per window: %f, not %F.
+grep -q 'Exec=/opt/omnivibe/bin/omnivibe %f$' "$WORK"/root/opt/omnivibe/lib/*.desktop
 grep -q 'application/x-omnivibe-deck' "$WORK"/root/opt/omnivibe/lib/*MimeInfo.xml
 dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0
+dpkg-deb -f "$DEB" Recommends | grep -q espeak-ng
+dpkg-deb -c "$DEB" > "$WORK/files.txt"
+for f in ./usr/bin/omnivibe ./usr/share/man/man1/omnivibe.1.gz \
+  ./usr/share/bash-completion/completions/omnivibe \
+  ./usr/share/metainfo/dev.omnivibe.Workstation.metainfo.xml \
+  ./opt/omnivibe/lib/runtime/lib/server/classes.jsa; do
+  grep -q " $f" "$WORK/files.txt" || { echo "the .deb lacks $f" >&2; exit 1; }
+done
+grep -q ' ./usr/bin/omnivibe -> ../../opt/omnivibe/bin/omnivibe' "$WORK/files.txt"
+# Libraries for other systems and the FFmpeg JNI wrappers are not shipped.
+for jar in "$WORK"/root/opt/omnivibe/lib/app/lib/{sqlite-jdbc,webp-imageio,ffmpeg-*-linux}*.jar; do
+  if unzip -Z1 "$jar" | grep -v '/$' | grep -E '(Windows|Mac|FreeBSD|Android|Musl)/.|libjni.*\.so$'; then
+    echo "$jar carries natives the product does not load" >&2; exit 1
+  fi
+done
+bash -n "$WORK/root/usr/share/bash-completion/completions/omnivibe"
+if command -v groff >/dev/null; then
+  zcat "$WORK/root/usr/share/man/man1/omnivibe.1.gz" | groff -man -Tutf8 -ww -z 2>&1 | tee "$WORK/man.txt"
+  [ ! -s "$WORK/man.txt" ]
+fi
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$WORK/root/usr/share/metainfo/dev.omnivibe.Workstation.metainfo.xml"
+fi
+run --version | tee "$WORK/version.txt"
+grep -q "^OmniVibe Workstation $(sed -n 's/^VERSION=//p' installers/build.sh)" "$WORK/version.txt"
 
 run encoders --json > "$WORK/encoders.json"
 grep -q '"defaultH264" : "libx264"' "$WORK/encoders.json"
