@@ -8,6 +8,7 @@ import dev.omnivibe.api.http.JettyErrors;
 import dev.omnivibe.api.http.ResponseCache;
 import dev.omnivibe.api.http.Send;
 import dev.omnivibe.api.http.Timing;
+import dev.omnivibe.api.metrics.Meters;
 import dev.omnivibe.api.routes.AssetRoutes;
 import dev.omnivibe.api.routes.Idempotency;
 import dev.omnivibe.api.routes.JobEvents;
@@ -85,10 +86,12 @@ public final class ApiServer implements AutoCloseable {
   private final TokenStore tokens;
   private final String host;
   private final JobListener invalidator;
+  private final Meters meters;
 
   private ApiServer(
       Javalin app,
       JobEvents events,
+      Meters meters,
       Engine engine,
       ResponseCache responses,
       TokenStore tokens,
@@ -96,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
       JobListener invalidator) {
     this.app = app;
     this.events = events;
+    this.meters = meters;
     this.engine = engine;
     this.responses = responses;
     this.tokens = tokens;
@@ -123,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
     Gate gate = new Gate(tokens, ROUTES, config.rates, config.failedTokensPerSecond);
     Timing timing = new Timing(engine.recorder(), config.slowRequest);
     JobEvents events = new JobEvents(engine, config.streamsPerCaller, config.streamsInTotal);
+    Meters meters = new Meters(engine, responses);
     byte[] openapi = resource("/openapi.json");
     Javalin app =
         Javalin.create(
@@ -150,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
               r.exception(Exception.class, (e, ctx) -> Problems.write(ctx, Problems.from(e)));
               r.error(404, ctx -> unmatched(ctx, 404, "no such endpoint: " + ctx.path()));
               r.error(405, ApiServer::notAllowed);
-              routes(r, engine, responses, tokens, config, events, openapi);
+              routes(r, engine, responses, tokens, config, events, meters, openapi);
             });
     // A job that changes state changes every listing it appears in.
     JobListener invalidator =
@@ -166,10 +171,11 @@ public final class ApiServer implements AutoCloseable {
     } catch (RuntimeException e) {
       engine.queue().removeListener(invalidator);
       events.close();
+      meters.close();
       throw new IllegalStateException(
           "cannot start the API on " + config.bind + ":" + config.port + ": " + rootMessage(e), e);
     }
-    return new ApiServer(app, events, engine, responses, tokens, config.bind, invalidator);
+    return new ApiServer(app, events, meters, engine, responses, tokens, config.bind, invalidator);
   }
 
   private static void routes(
@@ -179,10 +185,11 @@ public final class ApiServer implements AutoCloseable {
       TokenStore tokens,
       ApiConfig config,
       JobEvents events,
+      Meters meters,
       byte[] openapi) {
     JobRoutes jobs = new JobRoutes(engine, config.maxJsonBytes, new Idempotency());
     SystemRoutes system = new SystemRoutes(engine, responses, config.maxJsonBytes);
-    PerformanceRoutes perf = new PerformanceRoutes(engine, responses);
+    PerformanceRoutes perf = new PerformanceRoutes(engine, responses, meters);
     SpeechRoutes speech = new SpeechRoutes(engine, config.maxJsonBytes);
     TokenRoutes tokenRoutes = new TokenRoutes(tokens, config.maxJsonBytes);
     getAndHead(r, "/", responses.wrap("/", ApiServer::index));
@@ -323,5 +330,6 @@ public final class ApiServer implements AutoCloseable {
     app.stop();
     engine.queue().removeListener(invalidator);
     events.close();
+    meters.close();
   }
 }

@@ -299,7 +299,9 @@ class JobsApiTest {
     assertThat(insights.get("cache_hit_rates").has("http_responses")).isTrue();
     HttpResponse<String> metrics = api.get("/metrics");
     assertThat(metrics.body())
-        .contains("omnivibe_operation_duration_seconds_count{category=\"api\"");
+        .contains("# TYPE omnivibe_operation_seconds histogram")
+        .contains(
+            "omnivibe_operation_seconds_count{category=\"api\",operation=\"GET /api/v1/queues\"");
     JsonNode health =
         ApiFixture.json(api.send(HttpRequest.newBuilder(api.uri("/health")).GET().build()));
     assertThat(health.get("status").asText()).isEqualTo("ok");

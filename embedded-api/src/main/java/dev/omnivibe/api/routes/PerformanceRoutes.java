@@ -6,13 +6,13 @@ import dev.omnivibe.api.ApiException;
 import dev.omnivibe.api.Json;
 import dev.omnivibe.api.http.ResponseCache;
 import dev.omnivibe.api.json.ReportJson;
+import dev.omnivibe.api.metrics.Meters;
 import dev.omnivibe.engine.Engine;
 import dev.omnivibe.engine.cache.CacheStats;
 import dev.omnivibe.engine.dedup.DedupStats;
 import dev.omnivibe.engine.monitor.OperationStats;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
 import dev.omnivibe.engine.monitor.PerformanceReport;
-import dev.omnivibe.engine.monitor.PrometheusText;
 import dev.omnivibe.engine.monitor.Sample;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -26,10 +26,12 @@ import java.util.TreeMap;
 public final class PerformanceRoutes {
   private final Engine engine;
   private final ResponseCache cache;
+  private final Meters meters;
 
-  public PerformanceRoutes(Engine engine, ResponseCache cache) {
+  public PerformanceRoutes(Engine engine, ResponseCache cache, Meters meters) {
     this.engine = engine;
     this.cache = cache;
+    this.meters = meters;
   }
 
   /** GET /api/v1/performance/report?category=api&hours=24 in the seed's shape, extended. */
@@ -121,29 +123,6 @@ public final class PerformanceRoutes {
 
   /** GET /metrics: Prometheus text format. */
   public void prometheus(Context ctx) {
-    CacheStats c = cache.backend().stats();
-    String backend = cache.backend().backend();
-    String text =
-        PrometheusText.write(engine.metrics())
-            + "# HELP omnivibe_http_cache_lookups_total Response cache lookups by result.\n"
-            + "# TYPE omnivibe_http_cache_lookups_total counter\n"
-            + "omnivibe_http_cache_lookups_total{backend=\""
-            + backend
-            + "\",result=\"hit\"} "
-            + c.hits()
-            + "\n"
-            + "omnivibe_http_cache_lookups_total{backend=\""
-            + backend
-            + "\",result=\"miss\"} "
-            + c.misses()
-            + "\n"
-            + "# HELP omnivibe_http_cache_errors_total Cache operations that failed (backend unreachable).\n"
-            + "# TYPE omnivibe_http_cache_errors_total counter\n"
-            + "omnivibe_http_cache_errors_total{backend=\""
-            + backend
-            + "\"} "
-            + c.errors()
-            + "\n";
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
+    ctx.contentType(Meters.contentType()).result(meters.scrape());
   }
 }

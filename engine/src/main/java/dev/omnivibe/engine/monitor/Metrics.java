@@ -20,4 +20,13 @@ public interface Metrics {
 
   /** Running totals since this process started, per category and operation. */
   Collection<Totals> totals();
+
+  /**
+   * Passes every operation recorded from now on to {@code listener} as well, on the recording
+   * thread, so an exporter can keep its own meters (histograms, say). A listener that throws is
+   * logged and skipped; the recording stands.
+   *
+   * @return closing it stops the calls
+   */
+  AutoCloseable listen(Recorder listener);
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class PerformanceMonitor implements Metrics, Recorder {
   private final Map<String, MinuteBucket> buckets = new ConcurrentHashMap<>();
   private final Map<String, Map<String, MetricSeries>> series = new ConcurrentHashMap<>();
   private final Deque<Sample> recent = new ArrayDeque<>();
+  private final List<Recorder> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param store where minute roll-ups are kept; null to keep them in memory only
@@ -90,6 +92,19 @@ public final class PerformanceMonitor implements Metrics, Recorder {
         recent.addLast(new Sample(name, category, durationMs, status, now, Map.copyOf(metadata)));
       }
     }
+    for (Recorder l : listeners) {
+      try {
+        l.record(name, category, durationMs, status, metadata);
+      } catch (RuntimeException e) {
+        LOG.warn("a metrics listener failed on {}/{}: {}", category, name, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public AutoCloseable listen(Recorder listener) {
+    listeners.add(Objects.requireNonNull(listener));
+    return () -> listeners.remove(listener);
   }
 
   /** Runs {@code work}, recording its duration; an exception records an error and is rethrown. */

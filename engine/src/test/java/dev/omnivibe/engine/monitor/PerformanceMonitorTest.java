@@ -8,6 +8,7 @@ import dev.omnivibe.engine.adapters.sqlite.SqliteStore;
 import dev.omnivibe.engine.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,19 +105,21 @@ class PerformanceMonitorTest {
   }
 
   @Test
-  void prometheusTextHasSummariesAndEscapedLabels() {
+  void listenersSeeEveryRecordingUntilClosedAndCannotBreakIt() throws Exception {
     PerformanceMonitor m = new PerformanceMonitor(clock, null);
-    m.record("GET \"/jobs\"", "api", 250, Status.SUCCESS, Map.of());
-    m.record("GET \"/jobs\"", "api", 750, Status.ERROR, Map.of());
-    String text = PrometheusText.write(m);
-    assertThat(text)
-        .contains("# TYPE omnivibe_operation_duration_seconds summary")
-        .contains(
-            "omnivibe_operation_duration_seconds_count{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 2")
-        .contains(
-            "omnivibe_operation_duration_seconds_sum{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 1.000000")
-        .contains(
-            "omnivibe_operation_failures_total{category=\"api\",operation=\"GET \\\"/jobs\\\"\"} 1")
-        .contains("quantile=\"0.5\"");
+    List<String> seen = new java.util.ArrayList<>();
+    AutoCloseable a =
+        m.listen((name, category, ms, status, meta) -> seen.add(category + "/" + name + " " + ms));
+    AutoCloseable broken =
+        m.listen(
+            (name, category, ms, status, meta) -> {
+              throw new IllegalStateException("exporter down");
+            });
+    m.record("GET /jobs", "api", 12, Status.SUCCESS, Map.of());
+    a.close();
+    m.record("GET /jobs", "api", 30, Status.SUCCESS, Map.of());
+    broken.close();
+    assertThat(seen).containsExactly("api/GET /jobs 12.0");
+    assertThat(m.totals()).singleElement().extracting(Totals::count).isEqualTo(2L);
   }
 }
