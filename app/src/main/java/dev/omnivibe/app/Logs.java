@@ -32,6 +32,8 @@ public final class Logs {
     "io.javalin", "org.eclipse.jetty", "io.lettuce", "io.netty"
   };
 
+  static final String UNNAMED_MODULE = "Unsupported JavaFX configuration";
+
   private Logs() {}
 
   /**
@@ -47,6 +49,10 @@ public final class Logs {
     for (String name : QUIET) {
       Logger.getLogger(name).setLevel(Level.WARNING);
     }
+    // JavaFX runs from the class path on purpose (ADR 13); its warning about that, printed at
+    // every start, says nothing a user can act on. Its other warnings still show.
+    Logger javafx = Logger.getLogger("javafx");
+    javafx.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith(UNNAMED_MODULE));
     ConsoleHandler console = new ConsoleHandler(); // writes to System.err
     console.setFormatter(new Line(DateTimeFormatter.ofPattern("HH:mm:ss")));
     root.addHandler(console);

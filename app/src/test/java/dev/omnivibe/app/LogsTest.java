@@ -33,6 +33,9 @@ class LogsTest {
     LoggerFactory.getLogger("dev.omnivibe.test").info("render {} finished", "job-42");
     LoggerFactory.getLogger("io.javalin.chatter").info("not worth a line");
     LoggerFactory.getLogger("io.javalin.chatter").warn("worth a line");
+    Logger.getLogger("javafx")
+        .warning("Unsupported JavaFX configuration: classes were loaded from 'unnamed module'");
+    Logger.getLogger("javafx").warning("a JavaFX warning that matters");
     for (Handler h : Logger.getLogger("").getHandlers()) {
       h.flush();
     }
@@ -40,7 +43,9 @@ class LogsTest {
     assertThat(text)
         .contains("INFO dev.omnivibe.test - render job-42 finished")
         .contains("WARN io.javalin.chatter - worth a line")
-        .doesNotContain("not worth a line");
+        .contains("WARN javafx - a JavaFX warning that matters")
+        .doesNotContain("not worth a line")
+        .doesNotContain("Unsupported JavaFX configuration");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.omnivibe.app.gui.Formats;
 import dev.omnivibe.engine.deck.TransitionType;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -101,7 +102,21 @@ final class SlideCell extends ListCell<SlideItem> {
     Path image = item.imageProperty().get();
     file.setText((getIndex() + 1) + ". " + image.getFileName());
     // Loaded at thumbnail size, in the background: a deck of 4K slides stays light.
-    thumb.setImage(new Image(image.toUri().toString(), 128, 72, true, true, true));
+    if (WebpThumbnail.isWebp(image)) {
+      thumb.setImage(null);
+      SlideItem shown = item;
+      WebpThumbnail.load(image, 128, 72)
+          .thenAccept(
+              b ->
+                  Platform.runLater(
+                      () -> {
+                        if (bound == shown) {
+                          thumb.setImage(WebpThumbnail.toFx(b));
+                        }
+                      }));
+    } else {
+      thumb.setImage(new Image(image.toUri().toString(), 128, 72, true, true, true));
+    }
     duration.textProperty().bindBidirectional(item.durationProperty());
     duration
         .promptTextProperty()
