@@ -18,6 +18,21 @@ class LoadRunnerTest {
         url, s, users, requests, null, 0, null, Duration.ZERO, warmup, Duration.ofSeconds(30));
   }
 
+  /** The open model on {@code /ok}: {@code rate} requests a second, {@code users} in flight. */
+  static LoadTestConfig open(String url, int users, long requests, double rate) {
+    return new LoadTestConfig(
+        url,
+        Scenario.single("/ok"),
+        users,
+        requests,
+        null,
+        rate,
+        null,
+        Duration.ZERO,
+        0,
+        Duration.ofSeconds(30));
+  }
+
   @Test
   void aClosedLoopReportsTheServersDelay() throws Exception {
     try (DelayServer server = new DelayServer(40, 8)) {
@@ -42,18 +57,7 @@ class LoadRunnerTest {
   void theOpenModelChargesTheWaitToTheServer() throws Exception {
     // Capacity: one request in flight, 50 ms each = 20/s. Asked: 40/s for 2 s.
     try (DelayServer server = new DelayServer(50, 1)) {
-      LoadTestConfig c =
-          new LoadTestConfig(
-              server.url(),
-              Scenario.single("/ok"),
-              1,
-              80,
-              null,
-              40,
-              null,
-              Duration.ZERO,
-              0,
-              Duration.ofSeconds(30));
+      LoadTestConfig c = open(server.url(), 1, 80, 40);
       LoadReport r = new LoadRunner(c).run();
       assertThat(r.total()).isEqualTo(80);
       assertThat(r.requestedRate()).isEqualTo(40.0);
@@ -137,18 +141,7 @@ class LoadRunnerTest {
   void aRateTheClientCannotReachIsReportedAsTheClientsLimit() throws Exception {
     // One connection to a 50 ms server cannot carry 40 requests a second.
     try (DelayServer server = new DelayServer(50, 1)) {
-      LoadTestConfig c =
-          new LoadTestConfig(
-              server.url(),
-              Scenario.single("/ok"),
-              1,
-              40,
-              null,
-              40,
-              null,
-              Duration.ZERO,
-              0,
-              Duration.ofSeconds(30));
+      LoadTestConfig c = open(server.url(), 1, 40, 40);
       LoadReport r = new LoadRunner(c).run();
       assertThat(r.clientSaturation())
           .anySatisfy(why -> assertThat(why).contains("achieved").contains("of 40 req/s"))
@@ -160,18 +153,7 @@ class LoadRunnerTest {
     }
     // Ten connections to a fast server carry 40 a second easily: no warning.
     try (DelayServer server = new DelayServer(1, 4)) {
-      LoadTestConfig c =
-          new LoadTestConfig(
-              server.url(),
-              Scenario.single("/ok"),
-              10,
-              40,
-              null,
-              40,
-              null,
-              Duration.ZERO,
-              0,
-              Duration.ofSeconds(30));
+      LoadTestConfig c = open(server.url(), 10, 40, 40);
       LoadReport r = new LoadRunner(c).run();
       assertThat(r.total()).isEqualTo(40);
       assertThat(r.clientSaturation()).isEmpty();

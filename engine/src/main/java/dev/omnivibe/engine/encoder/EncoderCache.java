@@ -3,10 +3,10 @@ package dev.omnivibe.engine.encoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.omnivibe.engine.platform.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /** Keeps the last probe on disk; it is reused only while the fingerprint still matches. */
@@ -34,9 +34,6 @@ public final class EncoderCache {
   }
 
   public void save(EncoderReport report) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "encoders", ".json.tmp");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), report);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    JsonFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter(), report);
   }
 }

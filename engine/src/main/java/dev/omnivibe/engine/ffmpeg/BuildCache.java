@@ -2,10 +2,10 @@ package dev.omnivibe.engine.ffmpeg;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnivibe.engine.platform.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,10 +52,7 @@ final class BuildCache {
     all.put(identity, build);
     loaded = Map.copyOf(all);
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "ffmpeg-builds", ".tmp");
-      JSON.writeValue(tmp.toFile(), all);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      JsonFiles.writeAtomically(file, JSON.writer(), all);
     } catch (IOException e) {
       // Still right for this run; the next start inspects again.
       LOG.warn("cannot write the FFmpeg cache {}: {}", file, e.getMessage());

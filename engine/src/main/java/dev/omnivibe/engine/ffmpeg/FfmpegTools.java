@@ -48,6 +48,14 @@ public record FfmpegTools(
         List.of());
   }
 
+  /**
+   * Both binaries' path, size and date: what caches of this build's abilities and costs are keyed
+   * by, so a replaced binary is measured again.
+   */
+  public String identity() {
+    return BuildCache.identity(ffmpeg, ffprobe);
+  }
+
   /** E.g. {@code bundled FFmpeg 8.0.1 at /home/u/.cache/.../ffmpeg}. */
   public String describe() {
     return source.describe(version, ffmpeg);

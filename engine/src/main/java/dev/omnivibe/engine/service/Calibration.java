@@ -15,6 +15,7 @@ import dev.omnivibe.engine.estimate.Workload;
 import dev.omnivibe.engine.ffmpeg.FfmpegTools;
 import dev.omnivibe.engine.platform.CancelToken;
 import dev.omnivibe.engine.platform.FileTrees;
+import dev.omnivibe.engine.platform.JsonFiles;
 import dev.omnivibe.engine.render.EncoderProfile;
 import dev.omnivibe.engine.render.EncoderSelector;
 import dev.omnivibe.engine.render.RenderResult;
@@ -23,8 +24,6 @@ import dev.omnivibe.engine.sample.SampleDeckWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -83,7 +82,7 @@ public final class Calibration implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return; // no usable encoder: renders fail anyway, and say why
     }
-    String key = identity(tools.ffmpeg()) + "|" + profile.encoder();
+    String key = tools.identity() + "|" + profile.encoder();
     ObjectNode all = read();
     JsonNode kept = all.get(key);
     if (kept == null) {
@@ -147,21 +146,9 @@ public final class Calibration implements AutoCloseable {
 
   private void write(ObjectNode all) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "calibration", ".tmp");
-      JSON.writeValue(tmp.toFile(), all);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      JsonFiles.writeAtomically(file, JSON.writer(), all);
     } catch (IOException e) {
       LOG.warn("cannot keep the calibration in {}: {}", file, e.getMessage());
-    }
-  }
-
-  private static String identity(Path exe) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(exe, BasicFileAttributes.class);
-      return exe.toAbsolutePath() + "@" + a.size() + ":" + a.lastModifiedTime().toMillis();
-    } catch (IOException e) {
-      return exe.toAbsolutePath().toString();
     }
   }
 
