@@ -20,6 +20,14 @@ public final class SharedResults {
   private static final String RENEW =
       "if redis.call('GET', KEYS[1]) == ARGV[1] then "
           + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+  // Idempotent: Lettuce re-sends a command whose reply a dropped connection lost, so a claim that
+  // Redis already granted arrives a second time. A plain SET NX would answer that replay "taken",
+  // and the attempt would wait forever on its own lease, renewing it with every heartbeat.
+  private static final String CLAIM =
+      "local v = redis.call('GET', KEYS[1]) "
+          + "if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end "
+          + "if v then return 0 end "
+          + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1";
   private static final String RELEASE =
       "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
   private final RedisCommands<String, String> redis;
@@ -56,12 +64,19 @@ public final class SharedResults {
     }
   }
 
-  /** Takes the lease on a key for one attempt; false while another attempt renders it. */
+  /**
+   * Takes the lease on a key for one attempt; false while another attempt renders it. Claiming a
+   * key this attempt already holds succeeds (and renews the lease).
+   */
   public boolean claim(String key, String attempt) {
-    return "OK"
-        .equals(
-            redis.set(
-                StreamKeys.rendering(key), attempt, SetArgs.Builder.nx().px(lease.toMillis())));
+    Long won =
+        redis.eval(
+            CLAIM,
+            ScriptOutputType.INTEGER,
+            new String[] {StreamKeys.rendering(key)},
+            attempt,
+            Long.toString(lease.toMillis()));
+    return won != null && won == 1;
   }
 
   public void renew(String key, String attempt) {

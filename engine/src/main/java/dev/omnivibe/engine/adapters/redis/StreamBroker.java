@@ -248,15 +248,28 @@ public final class StreamBroker implements AutoCloseable {
    *     the job (its result stands)
    */
   public boolean complete(Delivery d, String result) {
-    String won =
-        redis.set(
-            StreamKeys.done(d.jobId(), d.entry()),
-            node + "\n" + result,
-            SetArgs.Builder.nx().ex(Duration.ofDays(7)));
+    String record = node + "\n" + result;
+    Long won =
+        redis.eval(
+            COMPLETE,
+            io.lettuce.core.ScriptOutputType.INTEGER,
+            new String[] {StreamKeys.done(d.jobId(), d.entry())},
+            record,
+            Long.toString(Duration.ofDays(7).toSeconds()));
     redis.xack(d.stream(), StreamKeys.GROUP, d.entry());
     redis.xdel(d.stream(), d.entry());
-    return "OK".equals(won);
+    return won != null && won == 1;
   }
+
+  /**
+   * Set-if-absent that also answers "won" when the stored record is this very one: a completion
+   * whose reply was lost to a dropped connection is re-sent by Lettuce and must not read as another
+   * node's.
+   */
+  private static final String COMPLETE =
+      "local v = redis.call('GET', KEYS[1]) "
+          + "if v then if v == ARGV[1] then return 1 end return 0 end "
+          + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) return 1";
 
   /** The recorded result of an attempt, as {@code node\nresult}, if any node completed it. */
   public Optional<String> completion(String jobId, String entry) {

@@ -148,6 +148,30 @@ class StreamBrokerTest {
     assertThat(a.depth(QueueName.VIDEO, 5, null)).isZero();
   }
 
+  /**
+   * Lettuce re-sends a command whose reply was lost when Redis dropped the connection, so Redis can
+   * see a claim or a completion twice. The second time must still read as the sender's own: the
+   * plain SET NX answered "taken", and the attempt then waited forever on its own dedup lease (a
+   * Redis restart mid-run left one job of 60 running on a node that never finished it).
+   */
+  @Test
+  void aClaimOrCompletionSentTwiceStillBelongsToItsSender() {
+    StreamBroker a = node("a", Duration.ofSeconds(30));
+    SharedResults results = a.results(Duration.ofMinutes(5), Duration.ofSeconds(30));
+    assertThat(results.claim("same-deck", "1-0")).isTrue();
+    assertThat(results.claim("same-deck", "1-0")).as("the replayed claim").isTrue();
+    assertThat(results.claim("same-deck", "2-0")).as("another attempt's claim").isFalse();
+    results.release("same-deck", "1-0");
+    assertThat(results.claim("same-deck", "2-0")).as("after the release").isTrue();
+
+    a.publish(QueueName.VIDEO, 5, null, "replayed", "{}");
+    Delivery d = a.take(VIDEO, Set.of()).orElseThrow();
+    assertThat(a.complete(d, "a's result")).isTrue();
+    assertThat(a.complete(d, "a's result")).as("the replayed completion").isTrue();
+    assertThat(a.complete(d, "another result")).as("a different record").isFalse();
+    assertThat(a.completion("replayed", d.entry())).contains("a\na's result");
+  }
+
   @Test
   void queuedJobsSurviveARedisRestart() {
     StreamBroker a = node("a", Duration.ofSeconds(30));
