@@ -54,13 +54,13 @@ public final class Logs {
     Logger javafx = Logger.getLogger("javafx");
     javafx.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith(UNNAMED_MODULE));
     ConsoleHandler console = new ConsoleHandler(); // writes to System.err
-    console.setFormatter(new Line(DateTimeFormatter.ofPattern("HH:mm:ss")));
+    console.setFormatter(new Line("HH:mm:ss"));
     root.addHandler(console);
     try {
       Files.createDirectories(dirs.state());
       String pattern = dirs.state().resolve("omnivibe-%g.log").toString();
       Handler file = new FileHandler(pattern, FILE_BYTES, FILES, true);
-      file.setFormatter(new Line(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")));
+      file.setFormatter(new Line("yyyy-MM-dd HH:mm:ss.SSS"));
       file.setEncoding("UTF-8");
       root.addHandler(file);
       return dirs.logFile();
@@ -72,14 +72,20 @@ public final class Logs {
 
   /** One line per record, as the terminal showed before: time [thread] LEVEL logger - message. */
   private static final class Line extends Formatter {
-    private final DateTimeFormatter time;
+    private final String pattern;
+    // Built at the first record, not at start: java.time's formatter set-up costs a few tens of
+    // milliseconds, and a render that logs nothing should not pay them.
+    private DateTimeFormatter time;
 
-    Line(DateTimeFormatter time) {
-      this.time = time;
+    Line(String pattern) {
+      this.pattern = pattern;
     }
 
     @Override
     public String format(LogRecord r) {
+      if (time == null) {
+        time = DateTimeFormatter.ofPattern(pattern);
+      }
       StringBuilder b = new StringBuilder(160);
       b.append(time.format(LocalDateTime.ofInstant(r.getInstant(), ZoneId.systemDefault())))
           .append(" [")
