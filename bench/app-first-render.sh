@@ -2,8 +2,9 @@
 # The first render in the desktop app against a warm one. The real window (on headless Monocle with
 # the software pipeline, as under Xvfb, so no display is needed) opens the rich deck as
 # `omnivibe DECK.json` does; a robot presses "Submit render", then submits again with the first
-# slide half a second longer (new content: no cached result answers it). Each run is a fresh process with fresh data and settings
-# folders (the user's cache stays, as it does between starts). Medians of RUNS.
+# slide half a second longer (new content: no cached result answers it). Each run is a fresh
+# process with fresh data and settings folders (the user's cache stays, as it does between
+# starts). Medians of RUNS.
 #   bench/app-first-render.sh [RUNS] [DECK_DIR]     (defaults 5, bench/target/whole/rich)
 # bench/whole.sh makes the deck.
 set -euo pipefail
