@@ -6,8 +6,9 @@
 #   bench/seed.sh FFMPEG SEED.txt SLIDE_SECONDS WORK_DIR OUT.mp4
 # SEED.txt: one "IMAGE<TAB>NARRATION" line per slide (bench/RichDeck writes it).
 set -euo pipefail
-FF="$1"; LIST="$2"; SECS="$3"; WORK="$4"; OUT="$5"
-mkdir -p "$WORK"
+FF="$1"; LIST="$2"; SECS="$3"; OUT="$5"
+# Absolute: concat resolves the list's relative entries against the list's own folder.
+WORK="$(mkdir -p "$4" && cd "$4" && pwd)"
 ff() { "$FF" -hide_banner -nostdin -v error -y "$@"; }
 i=0; : > "$WORK/list.txt"; inputs=(); graph=""; labels=""
 while IFS=$'\t' read -r image narration; do
