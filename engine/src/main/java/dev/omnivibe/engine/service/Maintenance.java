@@ -2,9 +2,12 @@ package dev.omnivibe.engine.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.omnivibe.engine.job.Job;
+import dev.omnivibe.engine.job.JobState;
 import dev.omnivibe.engine.job.JobType;
 import dev.omnivibe.engine.job.Priority;
 import dev.omnivibe.engine.monitor.PerformanceMonitor;
+import dev.omnivibe.engine.queue.JobEvent;
+import dev.omnivibe.engine.queue.JobListener;
 import dev.omnivibe.engine.queue.JobQueue;
 import dev.omnivibe.engine.queue.NewJob;
 import java.time.Duration;
@@ -26,7 +29,8 @@ public final class Maintenance implements AutoCloseable {
   private ScheduledExecutorService timer;
 
   /**
-   * @param calibration measures render costs once in the background; null for none
+   * @param calibration measures render costs once in the background, or warms the render path up
+   *     until the first job starts; null for none
    */
   public Maintenance(JobQueue queue, PerformanceMonitor monitor, Calibration calibration) {
     this.queue = queue;
@@ -40,6 +44,18 @@ public final class Maintenance implements AutoCloseable {
    */
   public void start(Duration tickEvery, Duration cleanupEvery) {
     if (calibration != null) {
+      queue.addListener(
+          new JobListener() {
+            @Override
+            public void onEvent(JobEvent e) {
+              if (e.kind() == JobEvent.Kind.CHANGED
+                  && e.job().state() == JobState.RUNNING
+                  && e.job().type() != JobType.CLEANUP) {
+                calibration.yieldToJobs();
+                queue.removeListener(this);
+              }
+            }
+          });
       Thread t = new Thread(calibration::run, "omnivibe-calibration");
       t.setDaemon(true);
       t.setPriority(Thread.MIN_PRIORITY);

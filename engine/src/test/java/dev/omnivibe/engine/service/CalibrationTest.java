@@ -77,4 +77,55 @@ class CalibrationTest {
     assertThat(second.samples(encoder)).isEqualTo(3);
     assertThat(second.seconds(encoder, big)).isEqualTo(measured);
   }
+
+  @Test
+  void measurementsKeptByTheOneRoundVersionAreTakenAgain() throws Exception {
+    Path file = dir.resolve("calibration.json");
+    String encoder = EncoderSelector.select("auto", encoders(), TestFfmpeg.real()).encoder();
+    // What an older version kept: one round under the unversioned key, here absurdly slow, as a
+    // sample taken beside the user's own first render could be.
+    String old = TestFfmpeg.real().identity() + "|" + encoder;
+    String slow = "{\"uniqueFrames\":2,\"outputSeconds\":%s,\"megapixels\":0.2,\"seconds\":60}";
+    Files.writeString(
+        file,
+        "{\""
+            + old.replace("\\", "\\\\")
+            + "\":["
+            + String.format(slow, 2)
+            + ","
+            + String.format(slow, 8)
+            + ","
+            + String.format(slow, 16)
+            + "]}");
+    RenderEstimator estimator = new RenderEstimator();
+
+    calibration(file, dir.resolve("work"), estimator).run();
+
+    JsonNode kept = new ObjectMapper().readTree(file.toFile());
+    assertThat(kept.has(old)).as("the old entry is left for older versions").isTrue();
+    assertThat(kept.size()).isEqualTo(2);
+    assertThat(estimator.samples(encoder)).isEqualTo(3);
+    assertThat(estimator.seconds(encoder, new Workload(2, 16, 0.2)))
+        .as("learnt from this version's renders, not the kept 60 s ones")
+        .isLessThan(30);
+  }
+
+  @Test
+  void aStartWithKeptMeasurementsWarmsUpUnlessAJobHasStarted() throws Exception {
+    Path file = dir.resolve("calibration.json");
+    calibration(file, dir.resolve("work"), new RenderEstimator()).run();
+
+    Path warmed = dir.resolve("warmed");
+    calibration(file, warmed, new RenderEstimator()).run();
+    assertThat(warmed).as("the warm-up rendered in its work folder").isDirectory();
+    try (var left = Files.list(warmed)) {
+      assertThat(left).as("and cleaned up after itself").isEmpty();
+    }
+
+    Path yielded = dir.resolve("yielded");
+    Calibration busy = calibration(file, yielded, new RenderEstimator());
+    busy.yieldToJobs();
+    busy.run();
+    assertThat(yielded).as("no warm-up once a job runs").doesNotExist();
+  }
 }
