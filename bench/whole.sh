@@ -29,7 +29,9 @@ echo "FFmpeg: $FF ($("$FF" -version | head -1))"
 
 now() { date +%s%N; }
 # Seconds one command takes, start to exit, as the shell sees it.
-timed() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1; t1=$(now); echo "scale=3; ($t1 - $t0) / 1000000000" | bc; }
+# bc writes 0.476 as .476, which JSON does not accept: every figure goes through printf.
+num() { printf '%.3f' "$(echo "scale=3; $1" | bc)"; }
+timed() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1; t1=$(now); num "($t1 - $t0) / 1000000000"; }
 product() { ./omnivibe render "$OUT/$1/deck.json" -o "$OUT/$1.mp4" --ffmpeg "$FF" --json-progress; }
 seed() { rm -rf "$OUT/seed-work"; bench/seed.sh "$FF" "$OUT/$1/seed.txt" "$2" "$OUT/seed-work" "$OUT/$1-seed.mp4"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -56,8 +58,8 @@ TIMELINE=$(product rich | tail -1 | sed -E 's/.*"timeline":(\[[^]]*\]).*/\1/')
 
 m() { echo "${T[$1]}" | tr ' ' '\n' | grep . | median; }
 RICH=$(m rich); SEED=$(m seed); RICH60=$(m rich60); SMALL=$(m small)
-RATIO=$(echo "scale=1; $SEED / $RICH" | bc)
-LONG=$(echo "scale=2; $RICH60 / $RICH" | bc)
+RATIO=$(num "$SEED / $RICH")
+LONG=$(num "$RICH60 / $RICH")
 cat > "$OUT/whole.json" <<JSON
 {"runs": $RUNS, "ffmpeg": "$FF",
  "richSeconds": $RICH, "seedSeconds": $SEED, "speedup": $RATIO,
