@@ -24,6 +24,12 @@ rm -rf app/target/lib
 rm -rf "$OUT/input" "$OUT/runtime" "$OUT/app-image"
 mkdir -p "$OUT/input/lib"
 cp app/target/omnivibe-app.jar "$OUT/input/"
+if [ "$TYPE" = deb ]; then
+  # The class list of a training render (the launcher makes it with its own archive) and the
+  # script the package's postinst runs to dump the app's archive on the user's machine.
+  OMNIVIBE_NO_BUILD=1 ./omnivibe --version >/dev/null
+  cp app/target/omnivibe.classlist installers/resources/linux/omnivibe-cds.sh "$OUT/input/"
+fi
 cp app/target/lib/*.jar "$OUT/input/lib/"
 COMPRESS=2
 if [ "$(uname -s)" = Linux ]; then
@@ -55,7 +61,10 @@ case "$TYPE" in
   deb|rpm)
     DEPS="libgtk-3-0, libpulse0, libasound2, libxcb1, libxcb-shm0, libudev1"
     [ "$TYPE" = rpm ] && DEPS="gtk3, pulseaudio-libs, alsa-lib, libxcb, systemd-libs"
-    jpackage --type "$TYPE" "${COMMON[@]}" --icon installers/resources/omnivibe.png \
+    # The .deb's postinst makes lib/app/omnivibe.jsa (omnivibe-cds.sh); the rpm has no such step.
+    CDS=()
+    [ "$TYPE" = deb ] && CDS=(--java-options '-XX:SharedArchiveFile=$APPDIR/omnivibe.jsa')
+    jpackage --type "$TYPE" "${COMMON[@]}" "${CDS[@]}" --icon installers/resources/omnivibe.png \
       --linux-package-name omnivibe --linux-shortcut --linux-menu-group "AudioVideo;Video" \
       --linux-app-category video --linux-package-deps "$DEPS" \
       --resource-dir installers/resources/linux --linux-deb-maintainer "team@omnivibe.dev" \

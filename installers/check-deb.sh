@@ -9,6 +9,7 @@ DEB=$(ls installers/target/omnivibe_*.deb | head -n 1)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 dpkg -x "$DEB" "$WORK/root"
+dpkg-deb -e "$DEB" "$WORK/control"
 # Started through /usr/bin/omnivibe, the relative link the package adds, as a user types it.
 APP="$WORK/root/usr/bin/omnivibe"
 export OMNIVIBE_HOME="$WORK/home"   # data, caches and config of this check only
@@ -50,6 +51,16 @@ fi
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net "$WORK/root/usr/share/metainfo/dev.omnivibe.Workstation.metainfo.xml"
 fi
+# The app's own class-data-sharing archive: the postinst makes it, and the launcher maps the app's
+# classes from it (a class path the archive does not match would silently load them from the jars).
+grep -q '^/opt/omnivibe/lib/app/omnivibe-cds.sh' "$WORK/control/postinst"
+grep -q '^rm -f /opt/omnivibe/lib/app/omnivibe.jsa' "$WORK/control/prerm"
+"$WORK/root/opt/omnivibe/lib/app/omnivibe-cds.sh"
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$WORK/classes.log" run --version >/dev/null 2>&1
+grep -q 'dev.omnivibe.app.Launcher source: shared objects file' "$WORK/classes.log" \
+  || { echo "the launcher did not map the app's classes from lib/app/omnivibe.jsa" >&2; exit 1; }
+echo "app classes mapped from the archive: $(grep -c 'source: shared objects file' "$WORK/classes.log")"
+
 run --version | tee "$WORK/version.txt"
 grep -q "^OmniVibe Workstation $(sed -n 's/^VERSION=//p' installers/build.sh)" "$WORK/version.txt"
 

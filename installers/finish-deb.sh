@@ -22,6 +22,17 @@ sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
   installers/resources/linux/dev.omnivibe.Workstation.metainfo.xml \
   > "$P/usr/share/metainfo/dev.omnivibe.Workstation.metainfo.xml"
 
+# The app's class-data-sharing archive is made where it is used (omnivibe-cds.sh says why), and
+# removed with the package, since dpkg does not know the file.
+CDS_SCRIPT=/opt/omnivibe/lib/app/omnivibe-cds.sh
+for script in postinst prerm; do
+  [ -f "$P/DEBIAN/$script" ] || printf '#!/bin/sh\nset -e\nexit 0\n' > "$P/DEBIAN/$script"
+  chmod 755 "$P/DEBIAN/$script"
+done
+sed -i "0,/^exit 0/s||$CDS_SCRIPT \|\| true\nexit 0|" "$P/DEBIAN/postinst"
+sed -i "0,/^exit 0/s||rm -f /opt/omnivibe/lib/app/omnivibe.jsa\nexit 0|" "$P/DEBIAN/prerm"
+grep -q "$CDS_SCRIPT" "$P/DEBIAN/postinst" || { echo "finish-deb: postinst has no 'exit 0' line" >&2; exit 1; }
+
 CONTROL="$P/DEBIAN/control"
 grep -q '^Recommends:' "$CONTROL" || sed -i '/^Depends:/a Recommends: espeak-ng' "$CONTROL"
 SIZE=$(du -sk --exclude=DEBIAN "$P" | cut -f1)
