@@ -78,8 +78,12 @@ public final class Renderer {
               plan.totalWeight(), plan.timeline().durationSeconds(), listener, System::nanoTime);
       tracker.phase("encoding " + profile.encoder());
       pool =
+          // At most one batch per core at a time (plus the narration): a 90-slide deck made 13
+          // batches, and 13 encoders at once on 2 cores all finished together after 150 s, so the
+          // progress bar sat at 0 % that long. One per core lets batches end one after another
+          // (same total time: 11.1 vs 11.9 s on 100 slides, 19.6 vs 18.3 s on 24 dissolves).
           Executors.newFixedThreadPool(
-              plan.batches().size() + 1,
+              Math.min(plan.batches().size(), options.plan().batches()) + 1,
               r -> {
                 Thread t = new Thread(r, "render-step");
                 t.setDaemon(true);

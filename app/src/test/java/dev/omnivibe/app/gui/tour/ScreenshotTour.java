@@ -113,13 +113,24 @@ public final class ScreenshotTour {
     submit(engine, "Onboarding week 1", deck(sample, 1920, 1080), sample.getParent(), 5);
     submit(engine, "Team update", deck(sample, 854, 480), sample.getParent(), 3);
     engine.queue().resume(QueueName.VIDEO);
-    await(
-        "the long render under way",
-        120,
-        () -> {
-          JobRow r = fx(() -> window.queue().row(review.id()));
-          return r != null && r.progressProperty().get() > 0.35;
-        });
+    try {
+      await(
+          "the long render under way",
+          120,
+          () -> {
+            JobRow r = fx(() -> window.queue().row(review.id()));
+            return r != null && r.progressProperty().get() > 0.35;
+          });
+    } catch (IllegalStateException e) {
+      JobRow r = fx(() -> window.queue().row(review.id()));
+      throw new IllegalStateException(
+          e.getMessage()
+              + ": the job is "
+              + engine.job(review.id()).map(j -> j.state() + " " + j.error()).orElse("gone")
+              + ", its row's progress "
+              + (r == null ? "(no row)" : r.progressProperty().get()),
+          e);
+    }
     fx(
         () -> {
           var table = (javafx.scene.control.TableView<?>) window.scene().lookup("#queue-table");
