@@ -52,7 +52,7 @@ public final class Calibration implements AutoCloseable {
       new SampleDeckWriter.Spec(3, 640, 360, 1.5, 1.0, "fade", 0.5, 640, 360, 30);
 
   /** Rounds over the shapes; the fastest of each is kept. */
-  static final int ROUNDS = 2;
+  private static final int ROUNDS = 2;
 
   /**
    * Bumped when what is measured changes, so measurements kept by an older version (one round,
