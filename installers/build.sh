@@ -27,7 +27,11 @@ cp app/target/omnivibe-app.jar "$OUT/input/"
 if [ "$TYPE" = deb ]; then
   # The class list of a training render (the launcher makes it with its own archive) and the
   # script the package's postinst runs to dump the app's archive on the user's machine.
-  OMNIVIBE_NO_BUILD=1 ./omnivibe --version >/dev/null
+  OMNIVIBE_NO_BUILD=1 OMNIVIBE_NO_CDS= ./omnivibe --version >/dev/null
+  [ -s app/target/omnivibe.classlist ] || {
+    echo "build.sh: the launcher's training render made no class list (app/target/omnivibe.classlist)" >&2
+    exit 1
+  }
   cp app/target/omnivibe.classlist installers/resources/linux/omnivibe-cds.sh "$OUT/input/"
 fi
 cp app/target/lib/*.jar "$OUT/input/lib/"
